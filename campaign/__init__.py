@@ -1,0 +1,7 @@
+"""MIGRA-SAFE campaign core: content loading, validation, models and renderers.
+
+Nothing in this package imports MkDocs except ``campaign.mkdocs_plugin``,
+the thin adapter; see tests/test_boundary.py.
+"""
+
+__version__ = "0.1.0"
