@@ -19,7 +19,9 @@ from .strings import language_name, strings
 if TYPE_CHECKING:
     from .project import Project
 
-MARKERS = {"hotlines": "no arguments", "hotline": "one hotline id"}
+MARKERS = {"hotlines": "no arguments", "hotline": "one hotline id",
+           # wired to the poster renderer when it lands (issue 4)
+           "posters-gallery": "no arguments", "printers": "no arguments"}
 
 
 def check_marker(m: Marker, hotlines: Hotlines) -> list[Diagnostic]:
@@ -42,6 +44,8 @@ def _block(name: str, args: list[str], project: "Project", lang: str) -> str:
         return hotlines_html(project.hotlines, lang)
     if name == "hotline":
         return hotlines_html(project.hotlines, lang, only=(project.hotlines.get(args[0]),))
+    if name in ("posters-gallery", "printers"):
+        return ""
     raise KeyError(name)  # check_marker rejected it before the build
 
 

@@ -21,7 +21,7 @@ from . import assets, diagnostics
 from .compose import compose
 from .project import Project, load_project
 from .siteconfig import read_site_config
-from .strings import language_name
+from .strings import language_name, strings
 
 log = logging.getLogger("mkdocs.plugins.campaign")
 
@@ -93,13 +93,14 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
                            for lang in sorted(site.languages, key=lambda x: x != site.default)],
             "primary_hotline": self.project.hotlines.primary,
             "fonts": assets.font_faces(),
+            "strings": strings(self.lang),
         }
         return context
 
     def on_template_context(self, context, template_name, config):
         context["campaign"] = {"lang": self.lang, "alternates": [],
                                "primary_hotline": self.project.hotlines.primary,
-                               "fonts": assets.font_faces()}
+                               "fonts": assets.font_faces(), "strings": strings(self.lang)}
         return context
 
     # -- files the core makes ------------------------------------------------------

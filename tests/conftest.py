@@ -1,0 +1,140 @@
+"""Shared fixtures: the reference site built once, served on 127.0.0.1, and a phone browser.
+
+Browser tests never skip: without a Chromium the fixture fails loudly, since
+CI must prove the pages work in a real browser.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts"
+PHONE = {"width": 360, "height": 800}
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def build_site(project: Path, out: Path, site_url: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
+                           str(project / "mkdocs.yml"), "-d", str(out)],
+                          env=env, capture_output=True, text=True)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@dataclass
+class Served:
+    root: Path
+    url: str  # ends with /
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Served:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    out = tmp_path_factory.mktemp("site")
+    result = build_site(ROOT, out, url)
+    assert result.returncode == 0, result.stdout + result.stderr
+    handler = functools.partial(_Quiet, directory=str(out))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield Served(out, url)
+    server.shutdown()
+
+
+def chromium_path() -> str | None:
+    for c in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"):
+        if c and Path(c).exists():
+            return c
+    return None  # Playwright's own download, if the set-up managed to get it
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@dataclass
+class PageLog:
+    origin: str
+    requests: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def foreign(self) -> list[str]:
+        return [u for u in self.requests
+                if not u.startswith(self.origin) and not u.startswith(("data:", "blob:"))]
+
+
+@pytest.fixture
+def phone(browser, site, request):
+    """A page at 360×800 that records every request, failure and console error.
+
+    After the test, every request must have stayed on the site's origin and
+    succeeded, and the console must be free of errors.
+    """
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True,
+                                  has_touch=True, service_workers="allow")
+    page = context.new_page()
+    log = PageLog(site.url.rstrip("/"))
+    page.on("request", lambda r: log.requests.append(r.url))
+    page.on("requestfailed", lambda r: log.failures.append(f"{r.url} ({r.failure})"))
+    page.on("response", lambda r: r.status >= 400 and log.failures.append(f"{r.url} → {r.status}"))
+    page.on("console", lambda m: m.type == "error" and log.console_errors.append(m.text))
+    page.on("pageerror", lambda e: log.console_errors.append(str(e)))
+    page.log = log
+    yield page
+    context.close()
+    assert log.foreign() == [], f"requests left the site: {log.foreign()}"
+    assert log.failures == [], f"failed requests: {log.failures}"
+    assert log.console_errors == [], f"console errors: {log.console_errors}"
+
+
+def screenshot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A writable copy of the reference project, for tests that break its content."""
+    dst = tmp_path / "project"
+    for name in ("docs", "data", "overrides", "mkdocs.yml", "tour_schedule.yaml"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dst / name)
+        elif src.exists():
+            dst.mkdir(exist_ok=True)
+            shutil.copy(src, dst / name)
+    return dst

@@ -1,0 +1,100 @@
+"""The reference site in headless Chromium at 360×800, in Khmer and English.
+
+The ``phone`` fixture also fails a test when any request leaves the site's
+origin or fails, or when the console shows an error.
+"""
+
+import pytest
+
+from conftest import screenshot
+
+pytestmark = pytest.mark.browser
+
+
+def fonts_used(page, selector: str) -> dict[str, int]:
+    """Fonts Chromium really drew the element's text with (family → glyph count)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})
+    node = cdp.send("DOM.querySelector", {"nodeId": root["root"]["nodeId"], "selector": selector})
+    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
+    return {f["familyName"]: f["glyphCount"] for f in fonts if f.get("isCustomFont")}
+
+
+@pytest.mark.parametrize("path,lang", [("", "km"), ("rights/", "km"), ("en/", "en"), ("en/rights/", "en")])
+def test_pages_load_clean_in_both_languages(phone, site, path, lang):
+    phone.goto(site.url + path)
+    phone.wait_for_load_state("networkidle")
+    assert phone.evaluate("document.documentElement.lang") == lang
+    # Nothing wider than the phone: long Khmer runs wrap instead of overflowing.
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    screenshot(phone, f"foundation-{lang}-{path.strip('/').replace('/', '-') or 'home'}")
+
+
+def test_khmer_text_is_drawn_with_the_shipped_font(phone, site):
+    phone.goto(site.url + "rights/")
+    phone.wait_for_load_state("networkidle")
+    assert phone.evaluate("document.fonts.check('16px \"Noto Sans Khmer\"', 'ក')")
+    for selector in ("article h1", "article p", ".md-header__topic .md-ellipsis", ".md-nav__link"):
+        used = fonts_used(phone, selector)
+        assert used.get("Noto Sans Khmer", 0) > 5, (selector, used)
+    loaded = phone.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
+    assert any("Noto Sans Khmer" in f for f in loaded)
+
+
+def test_interface_labels_are_khmer(phone, site):
+    phone.goto(site.url)
+    nav_label = phone.get_attribute("nav.md-nav--primary", "aria-label")
+    assert nav_label == "ម៉ឺនុយ"
+    assert phone.get_attribute("nav.md-header__inner", "aria-label") == "ផ្នែកខាងលើ"
+    assert phone.title() == "ចំណាកស្រុកដោយសុវត្ថិភាព - ចំណាកស្រុកសុវត្ថិភាព"
+    # Navigation titles come from the Khmer pages.
+    phone.click("label.md-header__button[for=__drawer]")
+    drawer = phone.locator("nav.md-nav--primary")
+    phone.wait_for_function("document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
+    phone.wait_for_timeout(300)  # let the slide-in transition finish for the screenshot
+    assert "ស្គាល់សិទ្ធិរបស់អ្នកនៅប្រទេសថៃ" in drawer.inner_text()
+    screenshot(phone, "foundation-km-drawer")
+
+
+def test_language_switcher_round_trips_on_an_inner_page(phone, site):
+    phone.goto(site.url + "rights/")
+    phone.click("a.campaign-languages__link[hreflang=en]")
+    phone.wait_for_url(site.url + "en/rights/")
+    assert phone.locator("h1").inner_text().startswith("Know your rights in Thailand")
+    phone.click("a.campaign-languages__link[hreflang=km]")
+    phone.wait_for_url(site.url + "rights/")
+    assert phone.locator("h1").inner_text().startswith("ស្គាល់សិទ្ធិ")
+
+
+def test_untranslated_page_shows_notice_in_readers_language(phone, site):
+    phone.goto(site.url + "partners/")
+    notice = phone.locator(".campaign-notice--untranslated")
+    assert notice.is_visible()
+    assert "មិនទាន់បានបកប្រែជាភាសាខ្មែរ" in notice.inner_text()
+    assert notice.get_attribute("lang") == "km"
+    # the English text itself keeps its language tag
+    assert phone.locator("h1").evaluate("e => e.closest('[lang]').lang") == "en"
+    screenshot(phone, "foundation-km-untranslated")
+    phone.goto(site.url + "en/partners/")
+    assert phone.locator(".campaign-notice--untranslated").count() == 0
+
+
+def test_primary_hotline_is_one_tap_on_every_page(phone, site):
+    for path in ("", "rights/", "en/before-you-go/"):
+        phone.goto(site.url + path)
+        bar = phone.locator("a.campaign-callbar")
+        assert bar.get_attribute("href") == "tel:1694"
+        box = bar.bounding_box()
+        assert box["height"] >= 40 and box["y"] < 200
+
+
+def test_missing_page_gets_the_bilingual_404(browser, site):
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    response = page.goto(site.url + "no-such-page/")
+    assert response.status == 404  # python's server answers 404 without the page; check the file itself
+    page.goto(site.url + "404.html")
+    text = page.inner_text("article")
+    assert "រកមិនឃើញទំព័រ" in text and "Page not found" in text
+    page.close()
