@@ -98,3 +98,11 @@ def test_missing_page_gets_the_bilingual_404(browser, site):
     text = page.inner_text("article")
     assert "រកមិនឃើញទំព័រ" in text and "Page not found" in text
     page.close()
+
+
+def test_no_english_theme_text_on_khmer_pages(phone, site):
+    phone.goto(site.url + "hotlines/")
+    footer = phone.inner_text("footer")
+    assert "Made with" not in footer and "គេហទំព័រនេះមិនតាមដានអ្នកទេ" in footer
+    skip = phone.locator("a.md-skip")
+    assert skip.count() == 0 or skip.inner_text().strip() == "រំលងទៅខ្លឹមសារ"
