@@ -6,52 +6,103 @@ the rendered block. Unknown markers are errors found by ``campaign check``.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, error
 from .fields import suggest
+from urllib.parse import urlsplit
+
+from . import jsonld, posters, schedule_view
 from .hotlines import Hotlines
 from .hotlines_view import hotlines_html
 from .pages import MARKER, Marker
 from .render import fragment
 from .strings import language_name, strings
+from .urls import site_urls
 
 if TYPE_CHECKING:
     from .project import Project
 
-MARKERS = {"hotlines": "no arguments", "hotline": "one hotline id",
-           # wired to the poster renderer when it lands (issue 4)
-           "posters-gallery": "no arguments", "printers": "no arguments"}
+# Markers staff may write in a page: name → (number of arguments, id list they refer to).
+MARKERS = {
+    "hotlines": (0, None),
+    "hotline": (1, "hotline"),
+    "schedule": (0, None),
+    "tour-province": (1, "tour-province"),
+    "posters-gallery": (0, None),
+    "printers": (0, None),
+}
 
 
-def check_marker(m: Marker, hotlines: Hotlines) -> list[Diagnostic]:
+def check_marker(m: Marker, ids: dict[str, list[str]]) -> list[Diagnostic]:
     if m.name not in MARKERS:
         return [error(m.pos, f"unknown marker 'campaign:{m.name}'", suggest(m.name, MARKERS))]
-    if m.name == "hotlines" and m.args:
-        return [error(m.pos, "'campaign:hotlines' takes no arguments", "<!-- campaign:hotlines -->")]
-    if m.name == "hotline":
-        ids = [h.id for h in hotlines.items]
-        if len(m.args) != 1:
-            return [error(m.pos, "'campaign:hotline' needs one hotline id",
-                          "<!-- campaign:hotline th-doe-1694 -->")]
-        if m.args[0] not in ids:
-            return [error(m.pos, f"unknown hotline '{m.args[0]}'", suggest(m.args[0], ids))]
+    nargs, kind = MARKERS[m.name]
+    example = f"<!-- campaign:{m.name}{' ' + ids[kind][0] if kind and ids.get(kind) else ''} -->"
+    if len(m.args) != nargs:
+        return [error(m.pos, f"'campaign:{m.name}' takes {nargs} argument(s), not {len(m.args)}", example)]
+    if kind and m.args[0] not in ids.get(kind, []):
+        return [error(m.pos, f"unknown {kind} '{m.args[0]}'", suggest(m.args[0], ids.get(kind, [])))]
     return []
 
 
-def _block(name: str, args: list[str], project: "Project", lang: str) -> str:
+def urls(project: "Project", absolute: bool = False):
+    """The schedule's URL layout: site-relative paths, or absolute for feeds and JSON-LD."""
+    site_url = project.config.site_url or "/"
+    base = site_url if absolute else (urlsplit(site_url).path or "/")
+    return site_urls(base, project.config.default)
+
+
+def event_hotlines_html(project: "Project", event, lang: str) -> str:
+    chosen = tuple(h for h in (project.hotlines.get(i) for i in event.hotlines) if h)
+    return hotlines_html(project.hotlines, lang, only=chosen) if chosen else ""
+
+
+def _block(name: str, args: list[str], project: "Project", lang: str, rel: str = "",
+           manifest=None) -> str:
     if name == "hotlines":
         return hotlines_html(project.hotlines, lang)
     if name == "hotline":
         return hotlines_html(project.hotlines, lang, only=(project.hotlines.get(args[0]),))
+    if name == "schedule":
+        return schedule_view.schedule_page(project.schedule, lang, urls(project), project.today)
+    if name == "tour-province":
+        return schedule_view.province_page(project.schedule, args[0], lang, urls(project), project.today)
+    if name == "tour-event":
+        event = project.schedule.event(args[0])
+        return (schedule_view.event_page(project.schedule, args[0], lang, urls(project), project.today,
+                                         event_hotlines_html(project, event, lang))
+                + "\n" + jsonld.event_jsonld_script(event, lang, urls(project, absolute=True),
+                                                    organizer=project.schedule.organizer))
     if name in ("posters-gallery", "printers"):
-        return ""
+        if manifest is None:  # `campaign check` validates without rendering pages
+            return ""
+        here = posters.relative_url_for(project.site.url(lang, rel))
+        if name == "printers":
+            return posters.printers_html(manifest, lang, here, list(project.posters))
+        return posters.gallery_html(list(project.posters), lang, manifest, here, project.config.default)
     raise KeyError(name)  # check_marker rejected it before the build
 
 
-def expand_markers(markdown: str, project: "Project", lang: str) -> str:
-    return MARKER.sub(lambda m: "\n" + _block(m.group(1), m.group(2).split(), project, lang) + "\n",
-                      markdown)
+def expand_markers(markdown: str, project: "Project", lang: str, rel: str = "", manifest=None) -> str:
+    return MARKER.sub(lambda m: "\n" + _block(m.group(1), m.group(2).split(), project, lang, rel,
+                                              manifest) + "\n", markdown)
+
+
+def print_block(project: "Project", lang: str, rel: str, manifest) -> str:
+    """Downloads under a poster's page (QR, PDFs) or a guide's page (its booklet PDF)."""
+    if manifest is None:
+        return ""
+    here = posters.relative_url_for(project.site.url(lang, rel))
+    poster = next((p for p in project.posters if p.lang == lang and f"posters/{p.slug}.md" == rel), None)
+    if poster is not None:
+        return posters.poster_block_html(poster, lang, manifest, here, project.config.site_url,
+                                         project.config.default)
+    guide = next((g for g in project.guides if g.lang == lang and f"{g.name}.md" == rel), None)
+    if guide is not None:
+        return posters.guide_link_html(guide, lang, manifest, here)
+    return ""
 
 
 def notices_html(project: "Project", lang: str, rel: str) -> str:
@@ -65,8 +116,42 @@ def notices_html(project: "Project", lang: str, rel: str) -> str:
                     review=bool(page and page.khmer_review_needed and source == "km"))
 
 
-def compose(markdown: str, project: "Project", lang: str, rel: str) -> str:
+def compose(markdown: str, project: "Project", lang: str, rel: str, manifest=None) -> str:
     """The Markdown a page is rendered from on the ``lang`` site."""
     notices = notices_html(project, lang, rel)
-    body = expand_markers(markdown, project, lang)
-    return (notices + "\n\n" + body) if notices else body
+    body = expand_markers(markdown, project, lang, rel, manifest)
+    extra = print_block(project, lang, rel, manifest)
+    return (notices + "\n\n" if notices else "") + body + ("\n\n" + extra + "\n" if extra else "")
+
+
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_SKIP_INSIDE = ("a", "script", "style", "code", "pre", "title", "textarea", "button")
+
+
+def link_phone_numbers(html: str, hotlines: Hotlines) -> str:
+    """Make every hotline number written in a page's text a tap-to-call link.
+
+    Numbers already inside a link, script, code or form control are left alone;
+    so are numbers that are part of a longer word, path or number.
+    """
+    numbers = sorted((h.number for h in hotlines.items), key=len, reverse=True)
+    if not numbers:
+        return html
+    tel = {h.number: h.tel for h in hotlines.items}
+    pattern = re.compile(r"(?<![\w/.\-])(" + "|".join(map(re.escape, numbers)) + r")(?![\w/\-]|\.\d)")
+    out, skip = [], []
+    for chunk in _TAG_OR_TEXT.split(html):
+        if chunk.startswith("<"):
+            m = re.match(r"<(/?)([a-zA-Z][\w-]*)", chunk)
+            if m and m.group(2).lower() in _SKIP_INSIDE and not chunk.endswith("/>"):
+                if m.group(1):
+                    if skip and skip[-1] == m.group(2).lower():
+                        skip.pop()
+                else:
+                    skip.append(m.group(2).lower())
+            out.append(chunk)
+        elif skip or not chunk.strip():
+            out.append(chunk)
+        else:
+            out.append(pattern.sub(lambda n: f'<a class="campaign-tel" href="{tel[n.group(1)]}">{n.group(1)}</a>', chunk))
+    return "".join(out)

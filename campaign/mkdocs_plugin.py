@@ -9,6 +9,9 @@ content error stops the build and leaves an already built site untouched.
 from __future__ import annotations
 
 import logging
+import shutil
+import tempfile
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from mkdocs.config import config_options as c
@@ -17,28 +20,42 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
-from . import assets, diagnostics
-from .compose import compose
-from .project import Project, load_project
+from . import assets, diagnostics, postbuild, schedule_view, search
+from .compose import compose, expand_markers, link_phone_numbers
+from .project import Project, load_project, render_print_files
 from .siteconfig import read_site_config
 from .strings import language_name, strings
+from .tour_pages import calendar_files, tour_pages
+from markupsafe import escape
 
 log = logging.getLogger("mkdocs.plugins.campaign")
 
 
 class CampaignConfig(Config):
-    data_dir = c.Type(str, default="data")
+    # Pages kept on the phone for offline use, per language (paths inside docs/<lang>/).
+    offline_pages = c.ListOfItems(c.Type(str), default=["index.md"])
+    offline_page = c.Type(str, default="offline.md")
+    # Our stylesheets, merged after the theme's pruned CSS into one file.
+    stylesheets = c.ListOfItems(c.Type(str), default=[])
+    # Scripts whose class names must survive CSS pruning.
+    scripts = c.ListOfItems(c.Type(str), default=[])
 
 
 class CampaignPlugin(BasePlugin[CampaignConfig]):
     def __init__(self) -> None:
         self.project: Project | None = None
         self.lang: str | None = None
+        self.built: list[str] = []  # languages whose build has finished
+        self.generated: dict = {}  # rel → GeneratedPage for the language being built
+        self.manifest = None  # the poster and guide files (campaign.posters.Manifest)
+        self.print_dir: Path | None = None  # where they were rendered, copied in on_post_build
+        self.search_records: dict[str, list] = {}  # language → one record per page
 
     # -- load once ---------------------------------------------------------
     def on_config(self, config):
         if self.project is None:
             self.project = self._load(Path(config.config_file_path))
+            self._render_print_files(config)
         i18n = config.plugins.get("i18n")
         self.lang = getattr(i18n, "current_language", None) or self.project.config.default
         return config
@@ -55,6 +72,17 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         if diagnostics.errors(diags) or project is None:
             raise PluginError(str(diagnostics.ContentError(diags)))
         return project
+
+    def _render_print_files(self, config) -> None:
+        """Posters and guides, rendered (or taken from the cache) before anything is written:
+        text that does not fit a poster stops the build like any other content error."""
+        root = Path(config.config_file_path).parent
+        self.print_dir = Path(tempfile.mkdtemp(prefix="campaign-print-"))
+        project = replace(self.project, config=replace(self.project.config, site_url=config.site_url))
+        self.manifest, diags = render_print_files(project, self.print_dir, root / ".cache" / "posters")
+        if diagnostics.errors(diags):
+            shutil.rmtree(self.print_dir, ignore_errors=True)
+            raise PluginError(str(diagnostics.ContentError(diags)))
 
     # -- pages that exist in another language only ----------------------------
     @event_priority(-110)  # after i18n (-100) has built this language's file list
@@ -76,15 +104,32 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             f.norm_src_uri = rel
             f.alternates = {self.lang: f}
             files.append(f)
+        self.generated = {}
+        i18n = config.plugins.get("i18n")
+        for gen in tour_pages(self.project, self.lang):
+            f = File.generated(config, f"{self.lang}/{gen.rel}", content=gen.markdown)
+            f.dest_uri = site.url(self.lang, gen.rel) + "index.html"
+            f.locale = f.localization = f.locale_alternate_of = self.lang
+            f.norm_src_uri = gen.rel
+            f.alternates = {self.lang: f}
+            files.append(f)
+            self.generated[gen.rel] = gen
+            if i18n is not None:  # so i18n's sitemap lists the page too
+                i18n.i18n_files_per_language.setdefault(self.lang, []).append(f)
         return files
 
     # -- page content ----------------------------------------------------------
     def on_page_markdown(self, markdown, page, config, files):
-        rel = getattr(page.file, "norm_src_uri", None) or PurePosixPath(page.file.src_uri).as_posix()
-        return compose(markdown, self.project, self.lang, rel)
+        rel = _rel(page)
+        if "title" in page.meta and rel not in self.generated:
+            # Themes insert titles unescaped (MkDocs' Jinja has no autoescape).
+            page.meta["title"] = str(escape(page.meta["title"]))
+        if rel in self.generated:
+            return expand_markers(markdown, self.project, self.lang, rel, self.manifest)
+        return compose(markdown, self.project, self.lang, rel, self.manifest)
 
     def on_page_context(self, context, page, config, nav):
-        rel = getattr(page.file, "norm_src_uri", page.file.src_uri)
+        rel = _rel(page)
         site = self.project.site
         context["campaign"] = {
             "lang": self.lang,
@@ -94,8 +139,18 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             "primary_hotline": self.project.hotlines.primary,
             "fonts": assets.font_faces(),
             "strings": strings(self.lang),
+            # the schedule's filters and today-correction, only where a schedule is shown
+            "scripts": ["assets/javascripts/schedule.js"] if rel.startswith("tour/") else [],
         }
         return context
+
+    # -- search ------------------------------------------------------------------
+    def on_page_content(self, html, page, config, files):
+        """Collect this language's search record (written by ``on_post_build``)."""
+        text_lang = self.project.site.source_language(self.lang, _rel(page)) or self.lang
+        records = self.search_records.setdefault(self.lang, [])
+        records.append(search.page_record(html, page.url, page.title, text_lang))
+        return html
 
     def on_template_context(self, context, template_name, config):
         context["campaign"] = {"lang": self.lang, "alternates": [],
@@ -103,6 +158,45 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
                                "fonts": assets.font_faces(), "strings": strings(self.lang)}
         return context
 
+    def on_post_page(self, output, page, config):
+        return link_phone_numbers(output, self.project.hotlines)
+
     # -- files the core makes ------------------------------------------------------
     def on_post_build(self, config):
-        assets.write_assets(Path(config.site_dir))
+        site_dir = Path(config.site_dir)
+        site = self.project.site
+        assets.write_assets(site_dir)
+        for rel, data in calendar_files(self.project, self.lang).items():
+            (site_dir / rel).parent.mkdir(parents=True, exist_ok=True)
+            (site_dir / rel).write_bytes(data)
+        schedule_js = site_dir / "assets/javascripts/schedule.js"
+        schedule_js.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(schedule_view.ASSET_JS, schedule_js)
+        start = site.url(self.lang, "index.md") or "./"
+        postbuild.write_manifest(site_dir, self.lang, config.site_name,
+                                 strings(self.lang).get("short_name", config.site_name), start,
+                                 postbuild.write_icons(site_dir))
+        search.write_index(site_dir, self.lang, self.search_records.pop(self.lang, []))
+        self.built.append(self.lang)
+        if set(self.built) >= set(site.languages):
+            self._finish(site_dir)
+
+    def _finish(self, site_dir: Path) -> None:
+        """Once every language is built: one stylesheet, the offline worker."""
+        site = self.project.site
+        if self.print_dir is not None:
+            shutil.copytree(self.print_dir, site_dir, dirs_exist_ok=True)
+            shutil.rmtree(self.print_dir, ignore_errors=True)
+            self.print_dir = None
+        postbuild.build_stylesheet(site_dir, list(self.config.stylesheets), list(self.config.scripts))
+        postbuild.remove_unused_theme_files(site_dir)
+        shared = [postbuild.SITE_CSS, *(f.path for f in assets.web_fonts()), "assets/favicon.svg"]
+        precache = {lang: [site.url(lang, rel) for rel in [*self.config.offline_pages, self.config.offline_page]]
+                    + shared + [postbuild.manifest_path(lang)] for lang in site.languages}
+        offline = {lang: site.url(lang, self.config.offline_page) for lang in site.languages}
+        postbuild.write_service_worker(site_dir, precache, offline, site.default)
+
+
+def _rel(page) -> str:
+    """A page's path inside its language folder (``rights.md``), whatever language shows it."""
+    return getattr(page.file, "norm_src_uri", None) or PurePosixPath(page.file.src_uri).as_posix()

@@ -74,7 +74,8 @@ def read_page(path: Path, lang: str, rel: str, display: str) -> tuple[PageSource
         diags += d
         f = Fields(node, diags, "the front matter", Position(display, 1, 1))
         if f.map is not None:
-            for key in f.map.keys():
+            # posters/ pages carry a poster's fields, validated by campaign.posters
+            for key in f.map.keys() if not rel.startswith("posters/") else ():
                 if key not in FRONT_MATTER_KEYS:
                     diags.append(warning(f.map.key(key).pos, f"unknown front-matter key '{key}'",
                                          "one of " + ", ".join(FRONT_MATTER_KEYS)))

@@ -7,31 +7,76 @@ The engine adapter calls it once per build (not once per language).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .compose import check_marker
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, error
+from .fields import suggest
+from .gazetteer import Gazetteer, load_gazetteer
 from .hotlines import Hotlines, load_hotlines
 from .pages import Site, scan_docs
+from .posters import load_guides, load_posters, render_posters
+from .schedule import Schedule, load_schedule
 from .siteconfig import SiteConfig
+
+SCHEDULE_FILE = "tour_schedule.yaml"
+GAZETTEER_FILE = "data/gazetteer.yaml"
+HOTLINES_FILE = "data/hotlines.yaml"
+
 
 @dataclass(frozen=True)
 class Project:
     config: SiteConfig
     site: Site
     hotlines: Hotlines
+    schedule: Schedule
+    today: dt.date
+    posters: tuple = ()  # campaign.posters.Poster
+    guides: tuple = ()  # campaign.posters.Guide
 
 
-def load_project(config: SiteConfig) -> tuple[Project, list[Diagnostic]]:
-    root = config.root
+def _check_hotline_refs(schedule: Schedule, hotlines: Hotlines) -> list[Diagnostic]:
+    ids = [h.id for h in hotlines.items]
+    return [error(pos, f"unknown hotline '{hid}'", suggest(hid, ids) + f" from {HOTLINES_FILE}")
+            for hid, pos in schedule.hotline_refs if hid not in ids]
+
+
+def load_project(config: SiteConfig, today: dt.date | None = None) -> tuple[Project, list[Diagnostic]]:
+    root: Path = config.root
+    today = today or dt.date.today()
     diags: list[Diagnostic] = []
     site, d = scan_docs(config.docs_dir, config.languages, config.default, root)
     diags += d
-    hotlines, d = load_hotlines(root / "data" / "hotlines.yaml", "data/hotlines.yaml",
-                                config.languages)
+    hotlines, d = load_hotlines(root / HOTLINES_FILE, HOTLINES_FILE, config.languages)
     diags += d
+    gazetteer, d = load_gazetteer(root / GAZETTEER_FILE, GAZETTEER_FILE)
+    diags += d
+    schedule, d = load_schedule(root / SCHEDULE_FILE, gazetteer, today, SCHEDULE_FILE)
+    diags += d + _check_hotline_refs(schedule, hotlines)
+    posters, d = load_posters(config.docs_dir, config.languages, hotlines)
+    diags += _relative(d, root, config.docs_dir)
+    guides, d = load_guides(config.docs_dir, config.languages)
+    diags += _relative(d, root, config.docs_dir)
+    ids = {"hotline": [h.id for h in hotlines.items],
+           "tour-province": [p.id for p in gazetteer.provinces]}
     for page in site.pages.values():
         for m in page.markers:
-            diags += check_marker(m, hotlines)
-    return Project(config, site, hotlines), diags
+            diags += check_marker(m, ids)
+    project = Project(config, site, hotlines, schedule, today, tuple(posters), tuple(guides))
+    return project, diags
+
+
+def _relative(diags: list[Diagnostic], root: Path, docs_dir: Path) -> list[Diagnostic]:
+    """Poster positions are relative to docs/; show them from the project root like the rest."""
+    prefix = docs_dir.relative_to(root).as_posix() + "/" if docs_dir.is_relative_to(root) else ""
+    return [replace(d, pos=replace(d.pos, path=prefix + d.pos.path))
+            if prefix and not d.pos.path.startswith((prefix, "/")) and d.pos.path != "mkdocs.yml" else d
+            for d in diags]
+
+
+def render_print_files(project: Project, out_dir: Path, cache_dir: Path):
+    """Every poster and guide PDF and thumbnail into ``out_dir`` (nothing there on error)."""
+    return render_posters(list(project.posters), project.hotlines, project.config.site_url, out_dir,
+                          cache_dir, guides=list(project.guides), languages=project.config.languages)

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from campaign.posters.browser import chromium_path  # the same browser the build uses
+
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 PHONE = {"width": 360, "height": 800}
@@ -64,13 +66,6 @@ def site(tmp_path_factory) -> Served:
     thread.start()
     yield Served(out, url)
     server.shutdown()
-
-
-def chromium_path() -> str | None:
-    for c in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"):
-        if c and Path(c).exists():
-            return c
-    return None  # Playwright's own download, if the set-up managed to get it
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,137 @@
+"""One headless Chromium per build, started only when something must be rendered.
+
+Why Chromium and not WeasyPrint (measured on this machine, Noto Sans Khmer,
+WeasyPrint 70, Chromium 156 through Playwright):
+
+* both shape Khmer correctly (no dotted circles);
+* WeasyPrint never breaks a line inside a Khmer run (text ran past the trim);
+  with U+200B between words it wraps, but ``pdftotext`` on its PDFs returns
+  garbled Khmer (its ToUnicode maps reordered clusters wrongly: ស្រុក came out
+  as ស្រកុ, លិខិត as លិខិត្រ), so the PDF is not searchable or accessible;
+* Chromium wraps Khmer only between words (ICU dictionary) and ``pdftotext``
+  returns the words; ~55-90 ms per page against ~20 ms for WeasyPrint, which is
+  paid once thanks to the cache;
+* Chromium has no bleed, crop marks or page boxes and rounds page sizes to
+  whole CSS pixels, so it renders the artwork at bleed size and
+  ``printbox`` puts it on an exact page with boxes and vector crop marks.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--font-render-hinting=none"]
+
+# Shrinks the text in steps until everything fits, then says what still overflows.
+FIT_JS = """
+async (minFit) => {
+  await document.fonts.ready;
+  for (const img of document.images) { if (!img.complete) await new Promise(r => { img.onload = img.onerror = r; }); }
+  const root = document.documentElement;
+  const over = () => {
+    const out = [];
+    const c = document.getElementById('content');
+    if (c && c.scrollHeight > c.clientHeight + 1) out.push(['content', (c.scrollHeight - c.clientHeight)]);
+    for (const el of document.querySelectorAll('.title, .body, .hotline, .poster, .head, .call')) {
+      if (el.scrollWidth > el.clientWidth + 1) out.push([el.className, el.scrollWidth - el.clientWidth]);
+    }
+    const p = document.querySelector('.poster');
+    if (p && p.scrollHeight > p.clientHeight + 1) out.push(['poster', p.scrollHeight - p.clientHeight]);
+    return out;
+  };
+  let fit = 1.0;
+  let problems = over();
+  while (problems.length && fit > minFit + 1e-6) {
+    fit = Math.round((fit - 0.05) * 100) / 100;
+    root.style.setProperty('--fit', String(fit));
+    problems = over();
+  }
+  const pxPerMm = 96 / 25.4;
+  return {fit, problems: problems.map(([w, px]) => [w, Math.round(px / pxPerMm)]),
+          fonts: [...document.fonts].filter(f => f.status === 'loaded').length};
+}
+"""
+
+
+def chromium_path() -> str | None:
+    """CHROMIUM, else Debian's chromium, else Playwright's own browser (None)."""
+    for cand in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+        if cand and Path(cand).exists():
+            return cand
+    return None
+
+
+def chromium_version() -> str:
+    """Part of the cache key: a new browser may draw differently."""
+    path = chromium_path()
+    if not path:
+        return "playwright-bundled"
+    try:
+        return subprocess.run([path, "--version"], capture_output=True, text=True,
+                              timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return path
+
+
+class Browser:
+    """Context manager: ``with Browser() as b: pdf, fit = b.print_html(html, w, h)``."""
+
+    def __init__(self) -> None:
+        self._pw = None
+        self._browser = None
+        self._page = None
+        self._tmp = None
+
+    def __enter__(self) -> "Browser":
+        return self
+
+    def _start(self) -> None:
+        from playwright.sync_api import sync_playwright
+
+        self._pw = sync_playwright().start()
+        self._browser = self._pw.chromium.launch(executable_path=chromium_path(),
+                                                 args=CHROMIUM_ARGS)
+        self._page = self._browser.new_page()
+        self._page.emulate_media(media="print")  # measure the layout that will be printed
+        self._tmp = tempfile.TemporaryDirectory(prefix="campaign-posters-")
+
+    @property
+    def started(self) -> bool:
+        return self._page is not None
+
+    def print_html(self, html: str, width_mm: float, height_mm: float, min_fit: float = 0.75,
+                   fit: bool = True, **pdf_options) -> tuple[bytes, dict]:
+        """Load the HTML from a file:// URL (so file:// fonts load), fit the text, print."""
+        if self._page is None:
+            self._start()
+        path = Path(self._tmp.name) / "page.html"
+        path.write_text(html, encoding="utf-8")
+        px = 96 / 25.4  # CSS pixels per millimetre
+        self._page.set_viewport_size({"width": round(width_mm * px), "height": round(height_mm * px)})
+        self._page.goto(path.as_uri(), wait_until="load")
+        info = self._page.evaluate(FIT_JS, min_fit) if fit else \
+            self._page.evaluate("async () => { await document.fonts.ready; return {}; }")
+        options = dict(width=f"{width_mm}mm", height=f"{height_mm}mm", print_background=True,
+                       prefer_css_page_size=True, margin={"top": "0", "right": "0",
+                                                          "bottom": "0", "left": "0"})
+        options.update(pdf_options)
+        return self._page.pdf(**options), info
+
+    def close(self) -> None:
+        for closer in (lambda: self._browser and self._browser.close(),
+                       lambda: self._pw and self._pw.stop(),
+                       lambda: self._tmp and self._tmp.cleanup()):
+            try:
+                closer()
+            except Exception:  # noqa: BLE001 - best effort at shutdown; the PDFs are already made
+                pass
+        self._pw = self._browser = self._page = self._tmp = None
+
+    def __exit__(self, *exc) -> None:
+        self.close()

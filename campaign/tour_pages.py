@@ -1,0 +1,69 @@
+"""Pages and files the Tour schedule adds to each language's site.
+
+The schedule page itself is a page staff write (``docs/<lang>/tour/index.md``
+with ``<!-- campaign:schedule -->``); a page per province and per event and the
+calendar files are generated here, as data the engine adapter turns into pages.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from markupsafe import escape
+
+from . import calendar
+from .compose import urls
+from .schedule_view import event_title
+
+if TYPE_CHECKING:
+    from .project import Project
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    rel: str  # as if it were docs/<lang>/<rel>
+    title: str  # already HTML-escaped: themes insert titles unescaped
+    markdown: str
+
+
+def _page(rel: str, title: str, marker: str) -> GeneratedPage:
+    safe = str(escape(title))
+    # json.dumps gives a valid YAML double-quoted scalar whatever the title holds.
+    body = f"---\ntitle: {json.dumps(safe, ensure_ascii=False)}\nsearch:\n  boost: 0.5\n---\n\n{marker}\n"
+    return GeneratedPage(rel, safe, body)
+
+
+def tour_pages(project: "Project", lang: str) -> list[GeneratedPage]:
+    schedule = project.schedule
+    pages = []
+    for province in schedule.gazetteer.provinces:
+        if schedule.in_province(province.id).events:
+            pages.append(_page(f"tour/{province.id}.md", province.name(lang),
+                               f"<!-- campaign:tour-province {province.id} -->"))
+    for event in schedule.events:
+        pages.append(_page(f"tour/events/{event.id}.md", event_title(event, lang),
+                           f"<!-- campaign:tour-event {event.id} -->"))
+    return pages
+
+
+def calendar_files(project: "Project", lang: str) -> dict[str, bytes]:
+    """Site-relative path → bytes of every .ics file for ``lang``."""
+    schedule = project.schedule
+    rel, absolute = urls(project), urls(project, absolute=True)
+    host = calendar.host_of(project.config.site_url or "http://localhost/")
+    base = urlsplit(project.config.site_url or "/").path or "/"
+
+    def strip(url: str) -> str:  # site-relative path of a URL from ``rel``
+        return url[len(base):] if url.startswith(base) else url.lstrip("/")
+
+    files = {strip(rel("feed_ics", lang, None)): calendar.schedule_ics(schedule, lang, absolute, host)}
+    for province in schedule.gazetteer.provinces:
+        if schedule.in_province(province.id).events:
+            files[strip(rel("province_ics", lang, province.id))] = calendar.province_ics(
+                schedule, province.id, lang, absolute, host)
+    for event in schedule.events:
+        files[strip(rel("event_ics", lang, event.id))] = calendar.event_ics(event, lang, absolute, host)
+    return files

@@ -1,0 +1,219 @@
+"""Search on a 360×800 phone, typed like a phone user, in Khmer and English.
+
+The search uses no Material JavaScript, only its search markup and CSS (the
+__search checkbox opens the overlay). test_material_search_css_still_applies
+fails loudly if a Material upgrade renames the classes we rely on.
+"""
+
+import json
+
+import pytest
+
+from campaign import khmer, search
+from conftest import ROOT, screenshot
+
+pytestmark = pytest.mark.browser
+
+
+def open_search(page):
+    page.click("label.md-header__button[for=__search]")
+    page.wait_for_function("document.activeElement && document.activeElement.matches('.md-search__input')")
+
+
+def type_query(page, text):
+    """Key by key, as a phone keyboard sends it (each key fires an input event)."""
+    page.keyboard.type(text)
+    return wait_results(page)
+
+
+def paste_query(page, text):
+    """Text set at once, without key events (paste, voice typing, IME commit)."""
+    page.fill(".md-search__input", text)
+    return wait_results(page)
+
+
+def wait_results(page):
+    page.wait_for_function(
+        "(() => { const m = document.querySelector('.md-search-result__meta').textContent;"
+        " return window.campaignSearch && !/កំពុង|Initializing/.test(m) })()")
+    page.wait_for_timeout(50)
+    return page.evaluate("""[...document.querySelectorAll('.md-search-result__item')].map(li => ({
+        href: li.querySelector('a').href, title: li.querySelector('h1').textContent,
+        text: li.textContent, marks: [...li.querySelectorAll('mark')].map(m => m.textContent)}))""")
+
+
+def unzw(s):
+    return s.replace(khmer.ZWSP, "")
+
+
+def test_nothing_is_downloaded_for_search_until_it_is_opened(phone, site):
+    phone.goto(site.url + "rights/")
+    phone.wait_for_load_state("networkidle")
+    assert not [u for u in phone.log.requests if "/search/" in u], phone.log.requests
+    open_search(phone)
+    phone.wait_for_function("!!document.querySelector('.md-search-result__meta')"
+                            " && /វាយ/.test(document.querySelector('.md-search-result__meta').textContent)")
+    fetched = [u for u in phone.log.requests if "/search/" in u]
+    assert fetched == [site.url + "search/km.json"]  # this language's index only
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("ប្រាក់ឈ្នួល", "rights/"),       # wage: mid-phrase in the text
+    ("លិខិតឆ្លងដែន", "rights/"),      # passport: segmented as three words in the index
+])
+def test_mid_phrase_khmer_words_are_found(phone, site, query, expected):
+    phone.goto(site.url)
+    open_search(phone)
+    results = type_query(phone, query)
+    hrefs = [r["href"].split("#")[0] for r in results]
+    assert site.url + expected in hrefs, hrefs
+    # every result shows the typed word highlighted, in pieces as the index has them
+    for r in results:
+        assert query in unzw("".join(r["marks"])) or all(
+            w in unzw(r["text"]) for w in r["marks"]), r
+    assert phone.locator(".md-search-result__meta").inner_text().startswith("រកឃើញ")
+    screenshot(phone, f"search-km-{expected.strip('/')}-{len(query)}")
+
+
+def test_every_page_with_the_word_is_found(phone, site):
+    """Compared with the pages' own text: no page that says ប្រាក់ឈ្នួល is missed."""
+    index = json.loads((site.root / "search" / "km.json").read_text(encoding="utf-8"))
+    want = {site.url + p[0] for n, p in enumerate(index["pages"])
+            if any("ប្រាក់ឈ្នួល" in unzw(s[2] + s[3]) for s in index["sections"] if s[0] == n)
+            or "ប្រាក់ឈ្នួល" in unzw(p[1])}
+    assert len(want) >= 3
+    phone.goto(site.url)
+    open_search(phone)
+    got = {r["href"].split("#")[0] for r in type_query(phone, "ប្រាក់ឈ្នួល")}
+    assert want <= got
+
+
+def test_multi_word_phrase_needs_all_words(phone, site):
+    phone.goto(site.url)
+    open_search(phone)
+    # "minimum wage" + "Thailand", typed without spaces as Khmer is written
+    results = type_query(phone, "ប្រាក់ឈ្នួលអប្បបរមាប្រទេសថៃ")
+    assert results and results[0]["href"].startswith(site.url + "rights/")
+    for r in results:
+        text = unzw(r["text"])
+        assert "អប្បបរមា" in text, r
+    # a phrase whose words never meet on one page finds nothing
+    assert paste_query(phone, "ប្រាក់ឈ្នួលzzqx") == []
+
+
+def test_half_typed_word_finds_its_completions(phone, site):
+    phone.goto(site.url)
+    open_search(phone)
+    results = type_query(phone, "លិខិតឆ្ល")  # ... ឆ្លងដែន not finished
+    assert any(r["href"].startswith(site.url + "rights/") for r in results)
+    assert any("ឆ្លង" in m for r in results for m in r["marks"])
+
+
+@pytest.mark.parametrize("typed,on_page", [("ផ្តល់", "ផ្ដល់"), ("ស្ដ្រី", "ស្ត្រី")])
+def test_spelling_variants_find_each_other(phone, site, typed, on_page):
+    phone.goto(site.url)
+    open_search(phone)
+    results = type_query(phone, typed)
+    assert results
+    assert on_page in "".join(m for r in results for m in r["marks"])
+
+
+def test_paste_without_key_events_searches(phone, site):
+    phone.goto(site.url)
+    open_search(phone)
+    results = paste_query(phone, "ប្រាក់ឈ្នួល")
+    assert any(r["href"].startswith(site.url + "rights/") for r in results)
+
+
+def test_english_search_and_results_stay_in_the_pages_language(phone, site):
+    phone.goto(site.url + "en/rights/")
+    open_search(phone)
+    results = type_query(phone, "passport")
+    assert results and all(r["href"].startswith(site.url + "en/") for r in results)
+    assert any(r["href"].startswith(site.url + "en/rights/") for r in results)
+    assert all(any(m.lower().startswith("passport") for m in r["marks"]) for r in results)
+    assert phone.evaluate("document.querySelector('.md-search__input').placeholder") == "Search"
+    assert [u for u in phone.log.requests if "/search/" in u] == [site.url + "search/en.json"]
+    screenshot(phone, "search-en-passport")
+    # the same word on a Khmer page lists no English page
+    phone.goto(site.url + "rights/")
+    open_search(phone)
+    for r in type_query(phone, "passport"):
+        assert not r["href"].startswith(site.url + "en/"), r
+
+
+def test_word_not_on_the_site_says_no_results_in_khmer(phone, site):
+    phone.goto(site.url)
+    open_search(phone)
+    assert type_query(phone, "ឧទាហរណ៍ក្លែងក្លាយណាស់") == []
+    assert phone.locator(".md-search-result__meta").inner_text() == "រកមិនឃើញទំព័រណាមួយ"
+    assert phone.get_attribute(".md-search__input", "placeholder") == "ស្វែងរក"
+    screenshot(phone, "search-km-none")
+
+
+def test_result_link_opens_the_section_and_closes_search(phone, site):
+    phone.goto(site.url)
+    open_search(phone)
+    type_query(phone, "ប្រាក់ឈ្នួលអប្បបរមា")
+    phone.click(".md-search-result__item a >> nth=0")
+    phone.wait_for_url(site.url + "rights/#*")
+    assert phone.evaluate("document.getElementById('__search').checked") is False
+    target = phone.evaluate("decodeURIComponent(location.hash.slice(1))")
+    assert phone.locator(f"[id='{target}']").is_visible()
+
+
+def test_search_ui_fits_the_phone(phone, site):
+    phone.goto(site.url)
+    open_search(phone)
+    type_query(phone, "ប្រាក់ឈ្នួល")
+    phone.wait_for_timeout(400)  # the overlay's transition
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    box = phone.locator(".md-search__inner").bounding_box()
+    assert box["x"] == 0 and box["width"] == 360
+    screenshot(phone, "search-km-open")
+
+
+def test_material_search_css_still_applies(phone, site):
+    """We use Material's search markup and CSS, not its JS: fail loudly if an upgrade renames them."""
+    phone.goto(site.url)
+    css = (site.root / "assets" / "stylesheets" / "site.css").read_text(encoding="utf-8")
+    for cls in ("md-search__inner", "md-search__overlay", "md-search__input", "md-search__output",
+                "md-search__scrollwrap", "md-search-result__meta", "md-search-result__list",
+                "md-search-result__item", "md-search-result__link", "md-search-result__article",
+                "[data-md-toggle=search]:checked~.md-header .md-search__inner"):
+        assert cls in css, f"Material CSS no longer has {cls!r}: check overrides/partials/search.html"
+    # closed: the search panel is collapsed; open (CSS only, through the checkbox): it covers the screen
+    assert phone.locator(".md-search__inner").bounding_box()["width"] == 0
+    open_search(phone)
+    phone.wait_for_timeout(400)
+    assert phone.locator(".md-search__inner").bounding_box()["width"] == 360
+    type_query(phone, "ប្រាក់")
+    item = phone.locator(".md-search-result__item >> nth=0")
+    assert item.evaluate("e => getComputedStyle(e).listStyleType") == "none"
+    mark = phone.locator(".md-search-result mark >> nth=0")
+    assert mark.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 245, 157)"
+    scroll = phone.locator(".md-search__scrollwrap")
+    assert scroll.evaluate("e => getComputedStyle(e).overflowY") == "auto"
+
+
+def test_browser_and_python_fold_agree(phone, site):
+    phone.goto(site.url)
+    samples = ["ផ្ដល់", "ស្ត្រី", "ឣ", "ឤ", "PassPort", "១៦៩៤", "ប្រាក់\u200bឈ្នួល", "ក\u17d2\u178a"]
+    got = phone.evaluate("s => s.map(window.campaignSearch.fold)", samples)
+    assert got == [search.fold(s) for s in samples]
+
+
+def test_query_is_split_against_the_index_vocabulary(phone, site):
+    phone.goto(site.url)
+    open_search(phone)
+    type_query(phone, "ក")
+    parsed = phone.evaluate("window.campaignSearch.parse('ប្រាក់ឈ្នួលអប្បបរមា').terms.map(t => t.w)")
+    vocab = search.vocabulary(json.loads((site.root / "search" / "km.json").read_text(encoding="utf-8")))
+    assert "".join(parsed) == "ប្រាក់ឈ្នួលអប្បបរមា"
+    assert all(w in vocab for w in parsed), parsed
+
+
+def test_search_script_is_small():
+    js = (ROOT / "overrides" / "assets" / "javascripts" / "search.js").read_text(encoding="utf-8")
+    code = "\n".join(line.strip() for line in js.splitlines() if not line.strip().startswith("//"))
+    assert len(code.encode()) < 9000

@@ -1,0 +1,106 @@
+"""The search index builder (campaign.search): sections, Khmer words, one index per language."""
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from campaign import khmer, search
+
+ROOT = Path(__file__).resolve().parent.parent
+SEARCH_JS = ROOT / "overrides" / "assets" / "javascripts" / "search.js"
+
+PAGE = """
+<div class="campaign-notices" markdown="0">
+<p class="campaign-notice campaign-notice--review" role="note" lang="km">មិនទាន់បានពិនិត្យ</p>
+</div>
+<h1 id="t">ស្គាល់សិទ្ធិរបស់អ្នក<a class="headerlink" href="#t" title="Permanent link">#</a></h1>
+<p>ព័ត៌មាននីមួយៗនៅលើទំព័រនេះ &amp; <strong>1694</strong></p>
+<h2 id="ប្រាក់ឈ្នួល">ប្រាក់ឈ្នួលអប្បបរមា<a class="headerlink" href="#ប្រាក់ឈ្នួល">#</a></h2>
+<ul><li>ប្រាក់ឈ្នួលអប្បបរមាប្រចាំថ្ងៃនៅប្រទេសថៃ</li><li>Second item</li></ul>
+<script>var x = "not content";</script>
+<h3 id="sub">Sub <em>heading</em></h3>
+<p>Passport text.</p>
+<h4>Small heading</h4><p>more</p>
+"""
+
+
+def test_page_is_split_into_sections_with_anchors():
+    rec = search.page_record(PAGE, "rights/", "fallback")
+    assert rec.title == khmer.segment("ស្គាល់សិទ្ធិរបស់អ្នក")
+    assert [(s.anchor, s.heading.replace(khmer.ZWSP, "")) for s in rec.sections] == [
+        ("", ""), ("ប្រាក់ឈ្នួល", "ប្រាក់ឈ្នួលអប្បបរមា"), ("sub", "Sub heading")]
+    first, wage, sub = rec.sections
+    assert "&" in first.text and "1694" in first.text
+    assert "Second item" in wage.text
+    # h4-h6 stay in their section, as text
+    assert "Small heading" in sub.text and "more" in sub.text
+
+
+def test_notices_permalinks_and_scripts_are_not_indexed():
+    rec = search.page_record(PAGE, "rights/")
+    everything = " ".join([rec.title] + [s.heading + " " + s.text for s in rec.sections])
+    assert "មិនទាន់" not in everything.replace(khmer.ZWSP, "")
+    assert "#" not in everything and "not content" not in everything
+
+
+def test_khmer_is_split_into_words_with_zwsp():
+    rec = search.page_record(PAGE, "rights/")
+    wage = rec.sections[1].text
+    words = re.split(r"[\u200b ]", wage)
+    assert "ប្រាក់" in words and "ឈ្នួល" in words and "ថៃ" in words
+    # the visible text is unchanged apart from the invisible separators
+    assert wage.replace(khmer.ZWSP, "").startswith("ប្រាក់ឈ្នួលអប្បបរមាប្រចាំថ្ងៃ")
+
+
+def test_page_without_h1_takes_its_title_unescaped():
+    rec = search.page_record("<p>Keep your passport.</p>", "en/w/", "Women&#39;s safety")
+    assert rec.title == "Women's safety"
+    assert rec.sections[0].text == "Keep your passport."
+
+
+def test_index_is_compact_json_per_language(tmp_path):
+    km = search.page_record(PAGE, "rights/")
+    fallback = search.page_record("<h1>Partners</h1><p>English only</p>", "partners/", lang="en")
+    path = search.write_index(tmp_path, "km", [km, fallback])
+    assert path == tmp_path / "search" / "km.json"
+    raw = path.read_text(encoding="utf-8")
+    assert "\\u" not in raw and ", " not in raw  # UTF-8, no padding
+    ix = json.loads(raw)
+    assert ix["v"] == 1 and ix["lang"] == "km"
+    assert ix["pages"] == [["partners/", "Partners", "en"], ["rights/", km.title, ""]]
+    assert {s[0] for s in ix["sections"]} == {0, 1}
+    assert all(len(s) == 4 for s in ix["sections"])
+
+
+def test_fold_matches_spelling_variants_case_and_digits():
+    assert search.fold("ផ្ដល់") == search.fold("ផ្តល់")
+    assert search.fold("ស្ដ្រី") == search.fold("ស្ត្រី")
+    assert search.fold("Passport") == "passport"
+    assert search.fold("១៦៩៤") == "1694"
+    assert search.fold("ប្រាក់\u200bឈ្នួល") == "ប្រាក់ឈ្នួល"
+
+
+def test_tokens_split_like_the_browser():
+    assert search.tokens("ប្រាក់\u200bឈ្នួល ថៃ។ MOU (border-pass) ៣៣៧") == [
+        "ប្រាក់", "ឈ្នួល", "ថៃ", "MOU", "border", "pass", "៣៣៧"]
+
+
+def test_vocabulary_has_the_words_queries_are_split_against():
+    ix = search.build_index([search.page_record(PAGE, "rights/")], "km")
+    vocab = search.vocabulary(ix)
+    assert {"ប្រាក់", "ឈ្នួល", "អប្បបរមា", "passport", "1694"} <= vocab
+
+
+def test_browser_fold_table_is_the_python_one():
+    """search.js carries a copy of campaign.khmer's equivalence table: they must agree."""
+    js = SEARCH_JS.read_text(encoding="utf-8")
+    table = re.search(r"var FOLD = (\[\[.*?\]\]);", js).group(1)
+    pairs = json.loads(table)
+    assert dict(pairs) == khmer._EQUIVALENTS
+
+
+def test_core_does_not_import_mkdocs():
+    code = "import sys, campaign.search; assert not any(m.startswith('mkdocs') for m in sys.modules)"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
