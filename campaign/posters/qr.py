@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import base64
-
 import segno
+
+from .. import pages
 
 
 def page_url(site_url: str, slug: str, lang: str, default_lang: str = "km") -> str:
-    """The poster's own web page: km at the site root, other languages under /<lang>/."""
+    """The poster's own web page, absolute (the site's one URL rule: ``pages.page_url``)."""
     base = site_url if site_url.endswith("/") else site_url + "/"
-    prefix = "" if lang == default_lang else f"{lang}/"
-    return f"{base}{prefix}posters/{slug}/"
+    return base + pages.page_url(f"posters/{slug}.md", lang, default_lang)
 
 
 def svg(url: str) -> str:
@@ -22,6 +21,6 @@ def svg(url: str) -> str:
 
 def data_uri(url: str) -> str:
     """For <img src>: the same SVG as a data: URI (no extra file, no request)."""
+    # svg_data_uri keeps the SVG namespace, which an <img> needs (inline SVG does not).
     code = segno.make(url, error="m", micro=False)
-    raw = code.svg_inline(scale=1, border=4, omitsize=True, light="#fff", dark="#000")
-    return "data:image/svg+xml;base64," + base64.b64encode(raw.encode()).decode()
+    return code.svg_data_uri(scale=1, border=4, omitsize=True, light="#fff", dark="#000")
