@@ -11,10 +11,11 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from . import diagnostics
-from .project import Project, load_project
+from .project import Project, load_project, render_print_files
 from .siteconfig import read_site_config
 
 
@@ -28,6 +29,11 @@ def _load(config_file: Path) -> tuple[Project | None, list[diagnostics.Diagnosti
 
 def cmd_check(args) -> int:
     project, diags = _load(args.config)
+    if project is not None and not diagnostics.errors(diags) and not args.no_render:
+        # Text too long for a poster shows only when it is laid out: render (cached).
+        with tempfile.TemporaryDirectory() as out:
+            _, more = render_print_files(project, Path(out), project.config.root / ".cache" / "posters")
+        diags += more
     if diags:
         print(diagnostics.report(diags))
     n_err = len(diagnostics.errors(diags))
@@ -94,7 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-f", "--config", type=Path, default=Path("mkdocs.yml"),
                         help="the site's mkdocs.yml (default: ./mkdocs.yml)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="validate all content; print every problem as path:line:col")
+    check = sub.add_parser("check", help="validate all content; print every problem as path:line:col")
+    check.add_argument("--no-render", action="store_true",
+                       help="skip laying out the posters (faster; misses text that does not fit)")
     sub.add_parser("status", help="list untranslated pages and Khmer waiting for review")
     b = sub.add_parser("build", help="build the site; the old site stays if the build fails")
     b.add_argument("-d", "--site-dir", default="site")

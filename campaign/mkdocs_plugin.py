@@ -80,6 +80,9 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         self.print_dir = Path(tempfile.mkdtemp(prefix="campaign-print-"))
         project = replace(self.project, config=replace(self.project.config, site_url=config.site_url))
         self.manifest, diags = render_print_files(project, self.print_dir, root / ".cache" / "posters")
+        for d in diags:
+            if d.severity != "error":
+                log.warning(str(d))
         if diagnostics.errors(diags):
             shutil.rmtree(self.print_dir, ignore_errors=True)
             raise PluginError(str(diagnostics.ContentError(diags)))

@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .compose import check_marker
-from .diagnostics import Diagnostic, error
+from .diagnostics import Diagnostic, Position, error, warning
 from .fields import suggest
 from .gazetteer import Gazetteer, load_gazetteer
 from .hotlines import Hotlines, load_hotlines
@@ -78,5 +79,12 @@ def _relative(diags: list[Diagnostic], root: Path, docs_dir: Path) -> list[Diagn
 
 def render_print_files(project: Project, out_dir: Path, cache_dir: Path):
     """Every poster and guide PDF and thumbnail into ``out_dir`` (nothing there on error)."""
-    return render_posters(list(project.posters), project.hotlines, project.config.site_url, out_dir,
-                          cache_dir, guides=list(project.guides), languages=project.config.languages)
+    manifest, diags = render_posters(list(project.posters), project.hotlines, project.config.site_url,
+                                     out_dir, cache_dir, guides=list(project.guides),
+                                     languages=project.config.languages)
+    host = urlsplit(project.config.site_url).hostname or ""
+    if project.posters and (host in ("localhost", "::1") or host.startswith("127.")):
+        diags.append(warning(Position("mkdocs.yml", 1, 1),
+                             f"posters' QR codes point to {project.config.site_url}, a local address",
+                             "SITE_URL=https://<public address>/ when building the site to publish"))
+    return manifest, diags
