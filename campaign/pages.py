@@ -88,13 +88,17 @@ def read_page(path: Path, lang: str, rel: str, display: str) -> tuple[PageSource
     return PageSource(lang, rel, display, title, review, tuple(markers), nlines), diags
 
 
+def language_prefix(lang: str, default: str) -> str:
+    """The one rule for where a language lives: the default at the root, others under /<lang>/."""
+    return "" if lang == default else f"{lang}/"
+
+
 def page_url(rel: str, lang: str, default: str) -> str:
     """Site-relative URL with directory URLs: ``rights.md`` in en → ``en/rights/``."""
     p = PurePosixPath(rel)
     parts = list(p.parent.parts) if p.stem in ("index", "README") else [*p.parent.parts, p.stem]
     path = "/".join(parts)
-    prefix = "" if lang == default else f"{lang}/"
-    return prefix + (path + "/" if path else "")
+    return language_prefix(lang, default) + (path + "/" if path else "")
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
+from .pages import language_prefix
+
 UrlFor = Callable[[str, str, Optional[str]], str]
 
 _PATHS = {
@@ -36,7 +38,6 @@ def site_urls(base: str = "/", default_lang: str = "km") -> UrlFor:
     base = base if base.endswith("/") else base + "/"
 
     def url_for(what: str, lang: str, key: str | None = None) -> str:
-        prefix = "" if lang == default_lang else f"{lang}/"
-        return base + prefix + _PATHS[what].format(key=key)
+        return base + language_prefix(lang, default_lang) + _PATHS[what].format(key=key)
 
     return url_for

@@ -26,6 +26,8 @@ import subprocess
 import sys
 import tempfile
 import threading
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,37 +78,44 @@ plugins:
     return project
 
 
+def _gzip_size(url: str, body: bytes) -> int:
+    return len(body) if url.split("?")[0].endswith(COMPRESSED_ALREADY) else len(gzip.compress(body, 6))
+
+
 def first_view(browser, url: str) -> dict:
+    """Everything the page fetched before its load event (Resource Timing), then the
+    service worker's precache, each re-fetched here to measure gzip sizes."""
     context = browser.new_context(viewport=PHONE, is_mobile=True, service_workers="allow")
     page = context.new_page()
-    seen: list[tuple[str, bytes]] = []
-    phase = {"after_load": False}
-    after: list[tuple[str, bytes]] = []
-
-    def on_response(r):
-        try:
-            body = r.body()
-        except Exception:  # noqa: BLE001 - redirects and aborted requests have no body
-            body = b""
-        (after if phase["after_load"] else seen).append((r.url, body))
-
-    page.on("response", on_response)
     page.goto(url, wait_until="load")
-    phase["after_load"] = True
-    page.wait_for_timeout(1500)  # the service worker's precache, if any
+    page.wait_for_timeout(300)
+    entries = page.evaluate("""() => {
+        const nav = performance.getEntriesByType('navigation')[0];
+        const end = nav.loadEventEnd || performance.now();
+        return [nav.name, ...performance.getEntriesByType('resource')
+                 .filter(r => r.startTime <= end).map(r => r.name)]; }""")
+    has_sw = page.evaluate("async () => !!(await navigator.serviceWorker.getRegistration())")
+    precache = []
+    if has_sw:
+        page.evaluate("async () => { await navigator.serviceWorker.ready; }")
+        precache = page.evaluate("""async () => { const out = [];
+            for (const k of await caches.keys()) for (const r of await (await caches.open(k)).keys()) out.push(r.url);
+            return out; }""")
     context.close()
-
-    def size(items):
-        raw = sum(len(b) for _, b in items)
-        gz = sum(len(b) if u.split("?")[0].endswith(COMPRESSED_ALREADY) else len(gzip.compress(b, 6))
-                 for u, b in items)
-        return raw, gz
-
-    raw, gz = size(seen)
-    araw, agz = size(after)
-    foreign = [u for u, _ in seen if not u.startswith(url.split("/", 3)[0] + "//" + url.split("/")[2])]
-    return {"requests": len(seen), "raw": raw, "gzip": gz, "after_requests": len(after),
-            "after_gzip": agz, "foreign": len(foreign)}
+    origin = "/".join(url.split("/")[:3])
+    fetched = [u for u in entries if not u.startswith("data:")]
+    bodies, failed = {}, []
+    for u in set(fetched + precache):
+        if u.startswith(origin):
+            try:
+                bodies[u] = urllib.request.urlopen(u).read()
+            except urllib.error.HTTPError as exc:  # stock Material asks for pages that do not exist
+                failed.append(f"{exc.code} {u}")
+    extra = [u for u in precache if u not in fetched]
+    return {"requests": len(fetched), "raw": sum(len(bodies[u]) for u in fetched if u in bodies),
+            "gzip": sum(_gzip_size(u, bodies[u]) for u in fetched if u in bodies),
+            "after_requests": len(extra), "after_gzip": sum(_gzip_size(u, bodies[u]) for u in extra),
+            "foreign": len([u for u in fetched if not u.startswith(origin)]), "failed": failed}
 
 
 def lighthouse(url: str) -> dict:
@@ -123,7 +132,11 @@ def lighthouse(url: str) -> dict:
     if out.returncode != 0:
         return {"error": out.stderr.strip().splitlines()[-1:] or ["lighthouse failed"]}
     data = json.loads(out.stdout)
-    return {k: round(v["score"] * 100) for k, v in data["categories"].items()}
+    scores = {k: round(v["score"] * 100) for k, v in data["categories"].items()}
+    failing = sorted({a for c in data["categories"].values() for ref in c["auditRefs"]
+                      for a in [ref["id"]] if ref.get("weight") and (data["audits"][a].get("score") or 0) < 1
+                      and data["audits"][a].get("scoreDisplayMode") == "binary"})
+    return {**scores, "failing": failing}
 
 
 def main(argv=None) -> int:
@@ -153,13 +166,17 @@ def main(argv=None) -> int:
             browser.close()
         for _, server, _ in sites.values():
             server.shutdown()
+    print("First view: requests and bytes up to the load event (gzip: as a compressing host sends them).")
+    print("SW: what the service worker then saves for offline use (requests, gzip KB), once per visit.")
     print(f"{'site':9} {'page':52} {'req':>4} {'raw KB':>8} {'gzip KB':>8} {'3rd':>4} "
           f"{'SW req':>6} {'SW gzKB':>7}  lighthouse perf/a11y/bp/seo")
     for name, path, fv, lh in rows:
         scores = "/".join(str(lh.get(k, "-")) for k in ("performance", "accessibility", "best-practices", "seo")) \
             if lh and "error" not in lh else (lh.get("error", [""])[0] if lh else "")
         print(f"{name:9} {path:52} {fv['requests']:>4} {fv['raw'] / 1024:>8.1f} {fv['gzip'] / 1024:>8.1f} "
-              f"{fv['foreign']:>4} {fv['after_requests']:>6} {fv['after_gzip'] / 1024:>7.1f}  {scores}")
+              f"{fv['foreign']:>4} {fv['after_requests']:>6} {fv['after_gzip'] / 1024:>7.1f}  {scores}"
+              + (f"  failing: {', '.join(lh['failing'])}" if lh.get("failing") else "")
+              + (f"  errors: {', '.join(fv['failed'])}" if fv["failed"] else ""))
     return 0
 
 

@@ -13,7 +13,7 @@ import posixpath
 from typing import Callable
 from urllib.parse import urlsplit
 
-from .. import khmer
+from .. import khmer, pages
 from .cache import FileInfo, Manifest
 from .layout import env
 from .qr import data_uri, page_url
@@ -110,7 +110,7 @@ def gallery_html(posters: list[Poster], lang: str, manifest: Manifest, url_for: 
         if p is None:
             continue
         thumb = manifest.get(f"posters/thumbs/{slug}-{lang}.webp")
-        page = ("" if lang == default_lang else f"{lang}/") + f"posters/{slug}/"
+        page = pages.page_url(f"posters/{slug}.md", lang, default_lang)
         office = [f for f in manifest.for_poster(slug, lang) if f.variant == "office"]
         downloads = [{"url": url_for(f.path), "label": f"PDF {f.paper.upper()} · {_size(f.bytes, lang)}"}
                      for f in office]

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import pages
 from ..diagnostics import Diagnostic, Position, error, warning
 from ..fields import Fields, suggest
 from ..hotlines import Hotlines
@@ -73,17 +74,16 @@ class Poster:
 
 
 def split_front_matter(text: str, display: str) -> tuple[str | None, str, int, list[Diagnostic]]:
-    """(yaml text, body, body's first line, diags). Front matter is between two ``---`` lines."""
-    lines = text.splitlines(keepends=True)
-    if not lines or lines[0].strip() != "---":
-        return None, text, 1, [error(Position(display, 1, 1), "no front matter",
-                                     "the file to start with a line `---`, the poster fields, "
-                                     "and another `---`")]
-    for i in range(1, len(lines)):
-        if lines[i].strip() in ("---", "..."):
-            return "".join(lines[1:i]), "".join(lines[i + 1:]), i + 2, []
-    return None, text, 1, [error(Position(display, 1, 1), "front matter is not closed",
-                                 "a line `---` after the poster fields")]
+    """(yaml text, body, body's first line, diags): ``pages.split_front_matter``, which a
+    poster must have."""
+    front, body, before = pages.split_front_matter(text)
+    if front is not None:
+        return front, body, before + 1, []
+    closed = not text.startswith("---")
+    return None, text, 1, [error(Position(display, 1, 1),
+                                 "no front matter" if closed else "front matter is not closed",
+                                 "the file to start with a line `---`, the poster fields, and another `---`"
+                                 if closed else "a line `---` after the poster fields")]
 
 
 def luminance(colour: str) -> float:
