@@ -17,6 +17,7 @@ from markupsafe import escape
 from . import calendar
 from .compose import urls
 from .schedule_view import event_title
+from .strings import t
 
 if TYPE_CHECKING:
     from .project import Project
@@ -29,11 +30,22 @@ class GeneratedPage:
     markdown: str
 
 
-def _page(rel: str, title: str, marker: str) -> GeneratedPage:
+def _page(rel: str, title: str, marker: str, description: str) -> GeneratedPage:
     safe = str(escape(title))
-    # json.dumps gives a valid YAML double-quoted scalar whatever the title holds.
-    body = f"---\ntitle: {json.dumps(safe, ensure_ascii=False)}\nsearch:\n  boost: 0.5\n---\n\n{marker}\n"
-    return GeneratedPage(rel, safe, body)
+    # json.dumps gives a valid YAML double-quoted scalar whatever the text holds; both
+    # are escaped because themes insert them into HTML unescaped.
+    front = (f"title: {json.dumps(safe, ensure_ascii=False)}\n"
+             f"description: {json.dumps(str(escape(_first_sentence(description))), ensure_ascii=False)}\n")
+    return GeneratedPage(rel, safe, f"---\n{front}---\n\n{marker}\n")
+
+
+def _first_sentence(text: str, limit: int = 160) -> str:
+    """A short summary for search engines and link previews."""
+    text = " ".join(text.split())
+    for stop in ("។", ". "):
+        if stop in text[:limit]:
+            return text[: text.index(stop) + len(stop)].strip()
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def tour_pages(project: "Project", lang: str) -> list[GeneratedPage]:
@@ -41,11 +53,13 @@ def tour_pages(project: "Project", lang: str) -> list[GeneratedPage]:
     pages = []
     for province in schedule.gazetteer.provinces:
         if schedule.in_province(province.id).events:
-            pages.append(_page(f"tour/{province.id}.md", province.name(lang),
-                               f"<!-- campaign:tour-province {province.id} -->"))
+            name = province.name(lang)
+            pages.append(_page(f"tour/{province.id}.md", name,
+                               f"<!-- campaign:tour-province {province.id} -->",
+                               t(lang, "province_description", name=name)))
     for event in schedule.events:
         pages.append(_page(f"tour/events/{event.id}.md", event_title(event, lang),
-                           f"<!-- campaign:tour-event {event.id} -->"))
+                           f"<!-- campaign:tour-event {event.id} -->", event.description.get(lang)))
     return pages
 
 
