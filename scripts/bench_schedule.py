@@ -1,16 +1,22 @@
-"""Time the schedule core on synthetic schedules (100 and 2,000 events by default).
+"""Time the schedule on synthetic schedules (100 and 2,000 events by default).
 
-    python scripts/bench_schedule.py [N ...]
+    python scripts/bench_schedule.py [--core-only] [N ...]
 
 For each size: write a schedule YAML into a temp dir, then time parsing (yamlsource),
-validation, the schedule
-page (km), one event page (km), the whole-Tour .ics feed and every event's JSON-LD, and print
-sizes. An event page must not grow with N. Not a test: figures vary with the machine.
+validation, the schedule page (km), one event page (km), the whole-Tour .ics feed and
+every event's JSON-LD, and print sizes. Then (unless --core-only) build the whole site
+with that schedule (both languages, every event and province page, feeds) and print
+the build time, peak memory, and the bytes of an event page, the schedule page and a
+guide page. An event page must not grow with N. Not a test: figures vary with the machine.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import resource
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -49,7 +55,7 @@ def synthetic(n: int, gaz) -> str:
             f"    start: {start:%Y-%m-%d %H:%M}\n    end: {start + dt.timedelta(hours=2):%Y-%m-%d %H:%M}\n"
             f"    place:\n      province: {province}\n      district: {district}\n"
             f"      venue: {{km: សាលាឃុំ, en: Commune hall}}\n"
-            f"    status: {status}\n    audiences: [youth, women]\n    hotline: kh-1297\n{att}")
+            f"    status: {status}\n    audiences: [youth, women]\n    hotline: kh-molvt-1297\n{att}")
     return "".join(out)
 
 
@@ -59,8 +65,34 @@ def timed(fn, *args, **kw):
     return result, time.perf_counter() - t0
 
 
+def site_build(n: int, schedule_text: str, tmp: Path) -> str:
+    """Build the whole reference site with a synthetic schedule; one line of figures."""
+    project = tmp / f"project_{n}"
+    for name in ("docs", "data", "overrides", "mkdocs.yml"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, project / name)
+    (project / "tour_schedule.yaml").write_text(schedule_text, encoding="utf-8")
+    if (ROOT / ".cache").is_dir():  # posters are not what is measured here: reuse their cache
+        shutil.copytree(ROOT / ".cache", project / ".cache")
+    out = tmp / f"site_{n}"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1:8000/"}
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-q",
+           "-f", str(project / "mkdocs.yml"), "-d", str(out)]
+    t0 = time.perf_counter()
+    run = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - t0
+    if run.returncode != 0:
+        return f"build failed: {run.stderr.strip().splitlines()[-1:]}"
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # largest child so far
+    size = lambda rel: (out / rel).stat().st_size  # noqa: E731
+    pages = sum(1 for _ in out.rglob("index.html"))
+    return (f"{n:>7} {seconds:>9.1f}s {peak_mb:>7.0f} MB {pages:>7,} pages  event page {size('tour/events/ev-00050/index.html'):>7,} B"
+            f"  schedule page {size('tour/index.html'):>10,} B  guide page {size('rights/index.html'):>7,} B")
+
+
 def main(argv: list[str]) -> int:
-    sizes = [int(a) for a in argv] or [100, 2000]
+    core_only = "--core-only" in argv
+    sizes = [int(a) for a in argv if a != "--core-only"] or [100, 2000]
     gaz, diags = load_gazetteer(ROOT / "data" / "gazetteer.yaml")
     assert not errors(diags), diags
     urls = site_urls("https://tour.example.org/")
@@ -81,6 +113,10 @@ def main(argv: list[str]) -> int:
             print(f"{n:>7} {t_parse:>10.3f}s {t_check:>8.3f}s {t_page:>13.3f}s {len(page.encode()):>11,} "
                   f"{t_one * 1000:>9.1f}ms {len(one.encode()):>12,} {t_ics:>8.3f}s "
                   f"{len(ics):>10,} {t_ld:>11.3f}s")
+        if not core_only:
+            print("\nWhole site (mkdocs build, km + en):")
+            for n in sizes:
+                print(site_build(n, (Path(tmp) / f"tour_{n}.yaml").read_text(encoding="utf-8"), Path(tmp)))
     return 0
 
 

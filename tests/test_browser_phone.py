@@ -128,3 +128,22 @@ def test_poster_pages_show_their_images(phone, site, path):
     assert phone.locator("article img").count() >= 1
     assert broken == []
     screenshot(phone, "posters-" + path.strip("/").replace("/", "-"))
+
+
+@pytest.mark.parametrize("prefix,lang", [("", "km"), ("en/", "en")])
+def test_gallery_and_printers_downloads_are_real_pdfs(phone, site, prefix, lang):
+    import subprocess
+
+    phone.goto(site.url + prefix + "posters/")
+    with phone.expect_download() as info:
+        phone.locator(".campaign-poster-card figcaption a[download]").first.click()
+    pdf = info.value.path()
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert "Pages:" in out and "A4" in out or "595" in out
+    phone.goto(site.url + prefix + "printers/")
+    rows = phone.locator(".campaign-printers tbody tr")
+    assert rows.count() >= 6 * 4
+    with phone.expect_download() as info:
+        phone.locator(".campaign-printers a[href*='a3-print']").first.click()
+    boxes = subprocess.run(["pdfinfo", "-box", str(info.value.path())], capture_output=True, text=True).stdout
+    assert "TrimBox" in boxes and "BleedBox" in boxes
