@@ -14,6 +14,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
+from markupsafe import escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -26,7 +27,6 @@ from .project import Project, load_project, render_print_files
 from .siteconfig import read_site_config
 from .strings import language_name, strings
 from .tour_pages import calendar_files, tour_pages
-from markupsafe import escape
 
 log = logging.getLogger("mkdocs.plugins.campaign")
 
@@ -54,16 +54,18 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
     # -- load once ---------------------------------------------------------
     def on_config(self, config):
         if self.project is None:
-            self.project = self._load(Path(config.config_file_path))
+            self.project = self._load(config)
             self._render_print_files(config)
         i18n = config.plugins.get("i18n")
         self.lang = getattr(i18n, "current_language", None) or self.project.config.default
         return config
 
-    def _load(self, config_file: Path) -> Project:
-        site_config, diags = read_site_config(config_file)
+    def _load(self, config) -> Project:
+        site_config, diags = read_site_config(Path(config.config_file_path))
         project = None
         if site_config is not None:
+            # MkDocs' own value: `serve` replaces it with the preview address.
+            site_config = replace(site_config, site_url=config.site_url or site_config.site_url)
             project, more = load_project(site_config)
             diags += more
         for d in sorted(set(diags)):
@@ -78,8 +80,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         text that does not fit a poster stops the build like any other content error."""
         root = Path(config.config_file_path).parent
         self.print_dir = Path(tempfile.mkdtemp(prefix="campaign-print-"))
-        project = replace(self.project, config=replace(self.project.config, site_url=config.site_url))
-        self.manifest, diags = render_print_files(project, self.print_dir, root / ".cache" / "posters")
+        self.manifest, diags = render_print_files(self.project, self.print_dir, root / ".cache" / "posters")
         for d in diags:
             if d.severity != "error":
                 log.warning(str(d))
@@ -87,9 +88,15 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             shutil.rmtree(self.print_dir, ignore_errors=True)
             raise PluginError(str(diagnostics.ContentError(diags)))
 
-    # -- pages that exist in another language only ----------------------------
+    # -- pages i18n does not know: other-language-only pages, Tour pages -----------
     @event_priority(-110)  # after i18n (-100) has built this language's file list
     def on_files(self, files, config):
+        self._add_fallback_pages(files, config)
+        self._add_tour_pages(files, config)
+        return files
+
+    def _add_fallback_pages(self, files, config) -> None:
+        """Pages only another language has (i18n falls back from the default only)."""
         site = self.project.site
         present = {getattr(f, "norm_src_uri", None) for f in files.documentation_pages()}
         for rel in site.missing(self.lang):
@@ -107,6 +114,9 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             f.norm_src_uri = rel
             f.alternates = {self.lang: f}
             files.append(f)
+
+    def _add_tour_pages(self, files, config) -> None:
+        site = self.project.site
         self.generated = {}
         i18n = config.plugins.get("i18n")
         for gen in tour_pages(self.project, self.lang):
@@ -119,7 +129,6 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             self.generated[gen.rel] = gen
             if i18n is not None:  # so i18n's sitemap lists the page too
                 i18n.i18n_files_per_language.setdefault(self.lang, []).append(f)
-        return files
 
     # -- page content ----------------------------------------------------------
     def on_page_markdown(self, markdown, page, config, files):
