@@ -153,6 +153,9 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             "strings": strings(self.lang),
             # the schedule's filters and today-correction, only where a schedule is shown
             "scripts": ["assets/javascripts/schedule.js"] if rel.startswith("tour/") else [],
+            # The service worker shows the offline page at whatever address failed to
+            # load: a <base> keeps its links and styles pointing where they should.
+            "base_href": page.canonical_url if rel == self.config.offline_page else None,
         }
         return context
 

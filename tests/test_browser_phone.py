@@ -45,10 +45,15 @@ def test_key_pages_open_offline_after_one_visit(browser, site, lang, prefix, off
         assert response is not None and response.ok, path
         assert page.evaluate("document.documentElement.lang") == lang
         assert page.locator("article h1").count() == 1, path
-    # An uncached page: the friendly offline page in the reader's language, with links.
-    page.goto(site.url + prefix + "partners/")
+    # An uncached page: the friendly offline page in the reader's language, with links
+    # that work from wherever it is shown.
+    page.goto(site.url + prefix + "tour/events/paoy-paet-theatre-2026-08-07/")
     assert page.locator("article h1").inner_text().startswith(offline_title)
-    assert page.locator("article a[href*='hotlines']").count() >= 1
+    link = page.locator("article a[href*='hotlines']").first
+    assert link.evaluate("a => a.href") == site.url + prefix + "hotlines/"
+    link.click()
+    page.wait_for_url(site.url + prefix + "hotlines/")
+    assert page.locator("a.campaign-hotline__call").count() >= 5
     # Styles and the Khmer font came from the cache too.
     assert page.evaluate("getComputedStyle(document.querySelector('.campaign-callbar')).backgroundColor") != "rgba(0, 0, 0, 0)"
     screenshot(page, f"phone-{lang}-offline-page")
