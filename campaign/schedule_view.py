@@ -212,7 +212,7 @@ def event_page(schedule: Schedule, event_id: str, lang: str, url_for: UrlFor, to
     )
     untranslated = not (e.title.has(lang) and e.description.has(lang))
     return _render(
-        "event.html", lang, e=item, with_title=with_title, notes=_notices(schedule, lang, untranslated),
+        "event.html", lang, e=item, with_title=with_title, over=e.is_past(today), notes=_notices(schedule, lang, untranslated),
         genders=GENDERS, hotline_html=Markup(hotline_html) if hotline_html else "",
         ics_url=url_for("event_ics", lang, e.id), schedule_url=url_for("schedule", lang, None),
         province_url=url_for("province", lang, e.place.province.id),

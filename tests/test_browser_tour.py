@@ -111,3 +111,17 @@ def test_province_schedule_prints_on_a4(browser, site, tmp_path):
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "បាត់ដំបង" in text
     page.close()
+
+
+def test_event_page_badge_follows_the_readers_clock(browser, site):
+    """Built before the event: 'Scheduled'; read after it: 'Took place'."""
+    url = site.url + "en/tour/events/mongkol-borei-theatre-2026-12-04/"
+    for when, label in ((dt.datetime(2026, 12, 1, 9, 0, tzinfo=PP), "Scheduled"),
+                        (dt.datetime(2026, 12, 5, 9, 0, tzinfo=PP), "Took place")):
+        context = browser.new_context(viewport={"width": 360, "height": 800})
+        page = context.new_page()
+        page.clock.install(time=when)
+        page.goto(url)
+        page.wait_for_load_state("load")
+        assert page.locator("[data-cs-badge]").inner_text().strip() == label
+        context.close()

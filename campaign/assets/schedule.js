@@ -1,6 +1,12 @@
 // Tour schedule: move events between upcoming/past by the reader's clock; filter in place.
 // No libraries, no network; without this script the page still lists every event.
 document.addEventListener("DOMContentLoaded", function () {
+	// An event page built before the event says "took place" once it is over.
+	document.querySelectorAll("[data-cs-badge]").forEach(function (b) {
+		var page = b.closest("[data-end]"), over = page && Date.parse(page.getAttribute("data-end")) <= Date.now();
+		b.textContent = b.getAttribute(over ? "data-label-past" : "data-label-upcoming");
+		b.className = "cs-badge cs-badge-" + (over ? "past" : "scheduled");
+	});
 	document.querySelectorAll("[data-cs-schedule]").forEach(function (root) {
 		var up = root.querySelector("[data-cs-upcoming]"), past = root.querySelector("[data-cs-past]");
 		var form = root.querySelector("[data-cs-filters]"), now = Date.now();
