@@ -136,10 +136,15 @@ def reach_summary(schedule: Schedule, lang: str, url_for: UrlFor, today: dt.date
                    bands=[b for b in AGE_BANDS if b != "unknown" or data["total"]["band"][b]])
 
 
+# The Tour page lists this many past events at most: a phone should not download
+# years of history; each province page keeps its full list.
+PAST_ON_SCHEDULE_PAGE = 40
+
+
 def schedule_page(schedule: Schedule, lang: str, url_for: UrlFor, today: dt.date,
-                  *, with_reach: bool = True) -> str:
-    """The whole Tour: filters, upcoming by month, past by month, feed link, reach."""
-    return _listing(schedule, lang, url_for, today, None, with_reach)
+                  *, with_reach: bool = True, past_limit: int | None = PAST_ON_SCHEDULE_PAGE) -> str:
+    """The whole Tour: filters, upcoming by month, recent past by month, feed link, reach."""
+    return _listing(schedule, lang, url_for, today, None, with_reach, past_limit)
 
 
 def province_page(schedule: Schedule, province_id: str, lang: str, url_for: UrlFor,
@@ -148,11 +153,14 @@ def province_page(schedule: Schedule, province_id: str, lang: str, url_for: UrlF
     area = schedule.gazetteer.get(province_id)
     if area is None:
         raise KeyError(f"no province '{province_id}' in the gazetteer")
-    return _listing(schedule.in_province(province_id), lang, url_for, today, area, False)
+    return _listing(schedule.in_province(province_id), lang, url_for, today, area, False, None)
 
 
 def _listing(schedule: Schedule, lang: str, url_for: UrlFor, today: dt.date, area,
-             with_reach: bool) -> str:
+             with_reach: bool, past_limit: int | None) -> str:
+    past = schedule.past(today)
+    older = past[past_limit:] if past_limit is not None else ()
+    past = past[:past_limit] if past_limit is not None else past
     provinces, districts, kinds = _options(schedule, lang)
     if area is None:
         feed_url, feed_label = url_for("feed_ics", lang, None), text(lang, "calendar_all")
@@ -164,7 +172,9 @@ def _listing(schedule: Schedule, lang: str, url_for: UrlFor, today: dt.date, are
         province={"name": area.name(lang), "verify": area.verify} if area else None,
         provinces=provinces, districts=districts, kinds=kinds,
         upcoming=_groups(schedule.upcoming(today), lang, url_for),
-        past=_groups(schedule.past(today), lang, url_for),
+        past=_groups(past, lang, url_for),
+        older=[{"name": p.name(lang), "url": url_for("province", lang, p.id)}
+               for p in schedule.gazetteer.provinces if any(e.place.province.id == p.id for e in older)],
         feed_url=feed_url, feed_label=feed_label,
         reach_html=Markup(reach_summary(schedule, lang, url_for, today)) if with_reach else "",
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import html
 import datetime as dt
 import json
 import re
@@ -189,3 +190,18 @@ def test_site_urls_layout():
     assert abs_urls("event_ics", "en", "a") == "https://tour.example.org/en/tour/events/a.ics"
     assert URLS("province", "en", "battambang") == "/en/tour/battambang/"
     assert URLS("feed_ics", "km", None) == "/tour/tour.ics"
+
+
+def test_schedule_page_keeps_recent_past_and_points_to_provinces_for_older(sample):
+    past = sample.past(TODAY)
+    assert len(past) > 5
+    page = schedule_page(sample, "en", URLS, TODAY, past_limit=5)
+    shown = re.findall(r'href="/en/tour/events/([^/"]+)/"', page.split("data-cs-past")[1])
+    assert shown == [e.id for e in past[:5]]  # the five most recent, newest first
+    assert "Older events are on each province's page:" in html.unescape(page)
+    older_provinces = {e.place.province.id for e in past[5:]}
+    assert all(f'href="/en/tour/{p}/"' in page for p in older_provinces)
+    full = schedule_page(sample, "en", URLS, TODAY, past_limit=None)
+    assert "Older events" not in full
+    province = province_page(sample, "battambang", "en", URLS, TODAY)
+    assert len(re.findall(r"cs-event ", province)) == len(sample.in_province("battambang").events)
