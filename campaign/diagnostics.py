@@ -63,3 +63,17 @@ class ContentError(Exception):
         super().__init__(
             f"{n} problem{'s' if n != 1 else ''} in the content:\n" + report(self.diagnostics)
         )
+
+
+def read_source(path, display: str) -> tuple[str | None, list[Diagnostic]]:
+    """A content file's text, or a diagnostic saying why it cannot be read."""
+    from pathlib import Path
+
+    try:
+        return Path(path).read_text(encoding="utf-8"), []
+    except UnicodeDecodeError as exc:
+        return None, [error(Position(display, 1, 1), f"not UTF-8 text ({exc.reason})",
+                            "the file saved as UTF-8")]
+    except OSError as exc:
+        return None, [error(Position(display, 1, 1), f"cannot read file: {exc.strerror}",
+                            "a readable file")]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .diagnostics import Diagnostic, Position, error, warning
+from .diagnostics import Diagnostic, Position, error, read_source, warning
 from .fields import Fields
 from .yamlsource import parse
 
@@ -60,12 +60,9 @@ def find_markers(body: str, display: str, line_offset: int) -> list[Marker]:
 
 
 def read_page(path: Path, lang: str, rel: str, display: str) -> tuple[PageSource, list[Diagnostic]]:
-    diags: list[Diagnostic] = []
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return (PageSource(lang, rel, display, None, False, (), 0),
-                [error(Position(display, 1, 1), f"cannot read page: {exc}", "a UTF-8 Markdown file")])
+    text, diags = read_source(path, display)
+    if text is None:
+        return PageSource(lang, rel, display, None, False, (), 0), diags
     front, body, nlines = split_front_matter(text)
     title = None
     review = False

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from .compose import check_marker
 from .diagnostics import Diagnostic, Position, error, warning
 from .fields import suggest
-from .gazetteer import Gazetteer, load_gazetteer
+from .gazetteer import load_gazetteer
 from .hotlines import Hotlines, load_hotlines
 from .pages import Site, scan_docs
 from .posters import load_guides, load_posters, render_posters

@@ -239,7 +239,7 @@ def _area_ref(f: Fields, key: str, parent: Area, level: str) -> Area | None | bo
         expected = ("one of " + ", ".join(repr(h) for h in hits) + " (closest names)" if hits
                     else suggest(name, options))
         f.fail(s.pos, f"unknown {level} '{name}' in {parent.en} ({parent.km})",
-               expected + f" — or add it to the gazetteer")
+               expected + " — or add it to the gazetteer")
         return False
     return area
 

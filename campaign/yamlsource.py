@@ -13,7 +13,7 @@ from typing import Union
 
 import yaml
 
-from .diagnostics import Diagnostic, Position, error
+from .diagnostics import Diagnostic, Position, error, read_source
 
 
 @dataclass(frozen=True)
@@ -130,16 +130,6 @@ def parse(text: str, path: str, line_offset: int = 0) -> tuple[Node | None, list
 
 
 def parse_file(path, display: str | None = None) -> tuple[Node | None, list[Diagnostic]]:
-    from pathlib import Path
-
-    p = Path(path)
     name = display or str(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return None, [error(Position(name, 1, 1), f"not UTF-8 text ({exc.reason})",
-                            "the file saved as UTF-8")]
-    except OSError as exc:
-        return None, [error(Position(name, 1, 1), f"cannot read file: {exc.strerror}",
-                            "a readable file")]
-    return parse(text, name)
+    text, diags = read_source(path, name)
+    return parse(text, name) if text is not None else (None, diags)

@@ -1,7 +1,6 @@
 """Phone-first behaviour: offline after one visit, installable, accessible, tap to call."""
 
 import json
-from pathlib import Path
 
 import pytest
 

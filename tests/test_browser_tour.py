@@ -1,7 +1,6 @@
 """The Tour schedule in the browser at 360×800: filters, today-correction, badges, calendar."""
 
 import datetime as dt
-import json
 import re
 import subprocess
 

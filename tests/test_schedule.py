@@ -11,7 +11,7 @@ import pytest
 
 from campaign.diagnostics import errors
 from campaign.schedule import TZ, load_schedule
-from schedule_fixtures import ROOT, TODAY, at, doc, event, gazetteer, load, real_gazetteer
+from schedule_fixtures import ROOT, TODAY, at, doc, event, load, real_gazetteer
 
 
 def only_error(diags):
@@ -182,7 +182,7 @@ def test_coordinates_inside_cambodia_and_only_one_of_them():
 @pytest.mark.parametrize("field,bad,good", [("kind", "theater", "'theatre'"),
                                             ("status", "canceled", "'cancelled'")])
 def test_unknown_kind_or_status_suggests(field, bad, good):
-    text = doc(event(extra=f"    status: scheduled\n" if field == "kind" else "")) \
+    text = doc(event(extra="    status: scheduled\n" if field == "kind" else "")) \
         .replace("kind: theatre", "kind: theater" if field == "kind" else "kind: theatre")
     if field == "status":
         text = doc(event(extra=f"    status: {bad}\n"))

@@ -115,11 +115,11 @@ def test_notices_for_sample_data_and_khmer_review(sample):
 def test_title_is_escaped_everywhere_in_html():
     sched, _ = load(doc(event(title_en=json.dumps(XSS), title_km=json.dumps("ល្ខោន" + XSS))))
     for lang in ("km", "en"):
-        for html in (schedule_page(sched, lang, URLS, TODAY),
+        for page in (schedule_page(sched, lang, URLS, TODAY),
                      event_page(sched, "ev-one", lang, URLS, TODAY),
                      province_page(sched, "battambang", lang, URLS, TODAY)):
-            assert "<script" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-            markdown_safe(html)
+            assert "<script" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+            markdown_safe(page)
 
 
 def test_event_page_contents(sample):

@@ -21,7 +21,7 @@ import pikepdf
 from markupsafe import Markup
 
 from .. import khmer
-from ..diagnostics import Diagnostic, Position, error, warning
+from ..diagnostics import Diagnostic, Position, error, read_source, warning
 from ..fields import Fields
 from ..hotlines import Hotlines
 from ..yamlsource import parse
@@ -69,7 +69,11 @@ def load_guides(docs_dir: Path, languages, name: str = "rights"
             diags.append(warning(Position(display, 1, 1), f"no {lang} '{name}' guide: "
                                  "its booklet PDF is not made", f"a file {display}"))
             continue
-        g, d = parse_guide(file.read_text(encoding="utf-8"), file, display, lang, name)
+        text, d = read_source(file, display)
+        diags += d
+        if text is None:
+            continue
+        g, d = parse_guide(text, file, display, lang, name)
         diags += d
         if g:
             guides.append(g)

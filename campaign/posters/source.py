@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import pages
-from ..diagnostics import Diagnostic, Position, error, warning
+from ..diagnostics import Diagnostic, Position, error, read_source, warning
 from ..fields import Fields, suggest
 from ..hotlines import Hotlines
 from ..yamlsource import parse
@@ -213,14 +213,9 @@ def parse_poster(text: str, file: Path, display: str, lang: str, hotlines: Hotli
 
 def load_poster(file: Path, display: str, lang: str, hotlines: Hotlines
                 ) -> tuple[Poster | None, list[Diagnostic]]:
-    try:
-        text = file.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return None, [error(Position(display, 1, 1), f"not UTF-8 text ({exc.reason})",
-                            "the file saved as UTF-8")]
-    except OSError as exc:
-        return None, [error(Position(display, 1, 1), f"cannot read file: {exc.strerror}",
-                            "a readable file")]
+    text, diags = read_source(file, display)
+    if text is None:
+        return None, diags
     return parse_poster(text, file, display, lang, hotlines)
 
 
