@@ -13,6 +13,7 @@ import shutil
 import tempfile
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
+from types import SimpleNamespace
 
 from markupsafe import escape
 from mkdocs.config import config_options as c
@@ -93,6 +94,10 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
     def on_files(self, files, config):
         self._add_fallback_pages(files, config)
         self._add_tour_pages(files, config)
+        for f in files.documentation_pages():  # every page is in every language
+            rel = getattr(f, "norm_src_uri", None)
+            if rel is not None and hasattr(f, "alternates"):
+                f.alternates = {**self._alternates(f, rel), **f.alternates}
         return files
 
     def _add_fallback_pages(self, files, config) -> None:
@@ -112,23 +117,34 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             # the attributes i18n gives its own files, so its templates work
             f.locale, f.localization, f.locale_alternate_of = source, source, self.lang
             f.norm_src_uri = rel
-            f.alternates = {self.lang: f}
+            f.alternates = self._alternates(f, rel)
             files.append(f)
+            self._add_to_sitemap(f, config)
 
     def _add_tour_pages(self, files, config) -> None:
         site = self.project.site
         self.generated = {}
-        i18n = config.plugins.get("i18n")
         for gen in tour_pages(self.project, self.lang):
             f = File.generated(config, f"{self.lang}/{gen.rel}", content=gen.markdown)
             f.dest_uri = site.url(self.lang, gen.rel) + "index.html"
             f.locale = f.localization = f.locale_alternate_of = self.lang
             f.norm_src_uri = gen.rel
-            f.alternates = {self.lang: f}
+            f.alternates = self._alternates(f, gen.rel)
             files.append(f)
             self.generated[gen.rel] = gen
-            if i18n is not None:  # so i18n's sitemap lists the page too
-                i18n.i18n_files_per_language.setdefault(self.lang, []).append(f)
+            self._add_to_sitemap(f, config)
+
+    def _add_to_sitemap(self, f, config) -> None:
+        i18n = config.plugins.get("i18n")
+        if i18n is not None:  # i18n's sitemap lists what it collected in its own on_files
+            i18n.i18n_files_per_language.setdefault(self.lang, []).append(f)
+
+    def _alternates(self, f, rel: str) -> dict:
+        """i18n's per-file alternates, which its sitemap turns into hreflang links: the
+        other languages' pages are built later, so stand-ins carry just their URL."""
+        site = self.project.site
+        return {lang: f if lang == self.lang else SimpleNamespace(url=site.url(lang, rel), page=None)
+                for lang in site.languages}
 
     # -- page content ----------------------------------------------------------
     def on_page_markdown(self, markdown, page, config, files):

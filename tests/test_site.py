@@ -85,3 +85,16 @@ def test_hotlines_are_tap_to_call_with_sources(site):
 def test_no_theme_javascript_bundle_or_font_service(site, rel):
     html = (site.root / rel).read_text(encoding="utf-8")
     assert "bundle." not in html and "googleapis" not in html and "gstatic" not in html
+
+
+def test_every_sitemap_entry_has_every_language(site):
+    import xml.etree.ElementTree as ET
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = ET.parse(site.root / "sitemap.xml").getroot().findall("s:url", ns)
+    locs = {u.find("s:loc", ns).text for u in urls}
+    assert f"{site.url}partners/" in locs and f"{site.url}en/partners/" in locs  # one-language page, both sites
+    assert f"{site.url}tour/events/mongkol-borei-theatre-2026-12-04/" in locs  # generated pages too
+    for u in urls:
+        langs = {link.get("hreflang") for link in u.findall("x:link", ns)}
+        assert langs == {"km", "en"}, u.find("s:loc", ns).text
