@@ -59,12 +59,24 @@ def cmd_status(args) -> int:
         for rel in missing:
             src = site.source_language(lang, rel)
             print(f"    docs/{lang}/{rel}  (shown from docs/{src}/{rel})")
+    for lang in site.languages:
+        events = [e for e in project.schedule.events
+                  if not (e.title.has(lang) and e.description.has(lang))]
+        if events:
+            print(f"[{lang}] {len(events)} Tour event(s) without a {lang} title or description "
+                  f"in tour_schedule.yaml:")
+            for e in events:
+                print(f"    {e.id}" + (f"  (line {e.pos.line})" if e.pos else ""))
     review = [p for p in site.pages.values() if p.khmer_review_needed]
     print(f"Khmer text waiting for a native speaker's review: {len(review)} page(s)")
     for p in sorted(review, key=lambda p: p.display):
         print(f"    {p.display}")
     if project.hotlines.khmer_review:
         print(f"    {project.hotlines.path} (hotline names)")
+    if project.schedule.khmer_review == "needed":
+        print("    tour_schedule.yaml (event titles and descriptions)")
+    if project.schedule.sample:
+        print("Note: tour_schedule.yaml is SAMPLE data (sample: true); replace it before launch.")
     return 0
 
 

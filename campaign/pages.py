@@ -78,6 +78,12 @@ def read_page(path: Path, lang: str, rel: str, display: str) -> tuple[PageSource
                                          "one of " + ", ".join(FRONT_MATTER_KEYS)))
             title = f.text("title", required=False)
             review = f.choice("khmer_review", ["needed", "done"], required=False) == "needed"
+    if lang == "km" and (front is None or "khmer_review:" not in front):
+        # Unknown review state counts as not reviewed, and staff are told so.
+        review = True
+        diags.append(warning(Position(display, 1, 1), "Khmer page without `khmer_review`",
+                             "`khmer_review: needed` (or `done` once a native speaker checked it) "
+                             "in the front matter"))
     if title is None:
         h1 = re.search(r"^#\s+(.+?)\s*#*\s*$", body, re.M)
         title = h1.group(1) if h1 else None
