@@ -29,7 +29,7 @@ def _load(config_file: Path) -> tuple[Project | None, list[diagnostics.Diagnosti
 
 def cmd_check(args) -> int:
     project, diags = _load(args.config)
-    if project is not None and not diagnostics.errors(diags) and not args.no_render:
+    if project is not None and not args.no_render:
         # Text too long for a poster shows only when it is laid out: render (cached).
         with tempfile.TemporaryDirectory() as out:
             _, more = render_print_files(project, Path(out), project.config.root / ".cache" / "posters")

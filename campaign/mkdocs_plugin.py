@@ -56,12 +56,13 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
     def on_config(self, config):
         if self.project is None:
             self.project = self._load(config)
-            self._render_print_files(config)
         i18n = config.plugins.get("i18n")
         self.lang = getattr(i18n, "current_language", None) or self.project.config.default
         return config
 
     def _load(self, config) -> Project:
+        """Every content file read and checked, posters laid out (text that does not fit
+        is an error too), before anything is written; all problems reported together."""
         site_config, diags = read_site_config(Path(config.config_file_path))
         project = None
         if site_config is not None:
@@ -69,25 +70,19 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             site_config = replace(site_config, site_url=config.site_url or site_config.site_url)
             project, more = load_project(site_config)
             diags += more
+        if project is not None:
+            self.print_dir = Path(tempfile.mkdtemp(prefix="campaign-print-"))
+            cache = Path(config.config_file_path).parent / ".cache" / "posters"
+            self.manifest, more = render_print_files(project, self.print_dir, cache)
+            diags += more
         for d in sorted(set(diags)):
             if d.severity != "error":
                 log.warning(str(d))
         if diagnostics.errors(diags) or project is None:
+            if self.print_dir is not None:
+                shutil.rmtree(self.print_dir, ignore_errors=True)
             raise PluginError(str(diagnostics.ContentError(diags)))
         return project
-
-    def _render_print_files(self, config) -> None:
-        """Posters and guides, rendered (or taken from the cache) before anything is written:
-        text that does not fit a poster stops the build like any other content error."""
-        root = Path(config.config_file_path).parent
-        self.print_dir = Path(tempfile.mkdtemp(prefix="campaign-print-"))
-        self.manifest, diags = render_print_files(self.project, self.print_dir, root / ".cache" / "posters")
-        for d in diags:
-            if d.severity != "error":
-                log.warning(str(d))
-        if diagnostics.errors(diags):
-            shutil.rmtree(self.print_dir, ignore_errors=True)
-            raise PluginError(str(diagnostics.ContentError(diags)))
 
     # -- pages i18n does not know: other-language-only pages, Tour pages -----------
     @event_priority(-110)  # after i18n (-100) has built this language's file list

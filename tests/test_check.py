@@ -64,3 +64,18 @@ def test_campaign_build_swaps_only_on_success(project_copy, tmp_path):
     failed = subprocess.run(cli, capture_output=True, text=True)
     assert failed.returncode == 1 and "not touched" in failed.stderr
     assert (out / "index.html").read_bytes() == index
+
+
+def test_poster_overflow_and_other_errors_are_reported_together(project_copy):
+    poster = project_copy / "docs/en/posters/money.md"
+    poster.write_text(poster.read_text(encoding="utf-8") + "\n" + "\n".join(
+        f"- Line {i}: a long sentence that keeps going so the poster cannot hold it all." for i in range(60)),
+        encoding="utf-8")
+    hot = project_copy / "data/hotlines.yaml"
+    hot.write_text(hot.read_text(encoding="utf-8").replace('number: "1546"', 'number: "15x6"'), encoding="utf-8")
+    result = build_site(project_copy, project_copy / "site", "http://127.0.0.1:9/")
+    assert result.returncode != 0
+    assert "15x6" in result.stderr
+    assert any(line.startswith("docs/en/posters/money.md:") and "does not fit" in line
+               for line in result.stderr.splitlines()), result.stderr
+    assert not (project_copy / "site").exists()
