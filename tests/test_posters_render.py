@@ -355,3 +355,12 @@ def test_character_outside_project_fonts_is_reported(build, tmp_path):
                               languages=("en",))
     assert any("system font" in d.message and d.pos.path.endswith("hotlines.md")
                for d in errors(diags)), diags
+
+
+def test_cache_stays_warm_for_a_build_at_another_address(build, tmp_path):
+    """A preview build (another site_url, so other QR codes) must not evict the real one."""
+    one = [p for p in build["posters"] if p.slug == "hotlines" and p.lang == "en"]
+    cache = tmp_path / "c"
+    for site, expected in ((SITE, 3), ("http://127.0.0.1:8000/", 3), (SITE, 0)):
+        m, diags = render_posters(one, build["hot"], site, tmp_path / "s", cache, languages=("km", "en"))
+        assert not errors(diags) and m.rendered_pdfs == expected, (site, m.rendered_pdfs)

@@ -12,9 +12,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+USED = "used.json"  # key → when a build last used it (wall clock; not in any output)
+KEEP_DAYS = 14
 MANIFEST = "manifest.json"
 FORMAT = 2
 
@@ -112,16 +115,28 @@ class Cache:
         os.replace(tmp, self._path(key, ext))
 
     def save(self, manifest: Manifest, prune: bool = True) -> None:
-        """Write the manifest and drop cached files no longer used (keeps the cache small)."""
+        """Write the manifest; drop cached files unused for ``KEEP_DAYS`` (keeps the cache
+        small, yet builds for other addresses, such as a preview, stay warm)."""
         self.dir.mkdir(parents=True, exist_ok=True)
-        tmp = self.dir / (MANIFEST + ".tmp")
-        files = manifest.files if prune else list({**{e["key"]: FileInfo(**e) for e in
-                                                       self.entries.values()},
-                                                    **{f.key: f for f in manifest.files}}.values())
-        tmp.write_text(Manifest(files).to_json(), encoding="utf-8")
-        os.replace(tmp, self.dir / MANIFEST)
-        keep = {f.key for f in manifest.files}
+        now = time.time()
+        used = self._read_used()
+        used.update({f.key: now for f in manifest.files})
+        if prune:
+            used = {k: t for k, t in used.items() if now - t < KEEP_DAYS * 86400}
+        known = {**{e["key"]: FileInfo(**e) for e in self.entries.values()},
+                 **{f.key: f for f in manifest.files}}
+        files = [f for k, f in known.items() if k in used or not prune]
+        for name, text in ((MANIFEST, Manifest(files).to_json()), (USED, json.dumps(used, sort_keys=True))):
+            tmp = self.dir / (name + ".tmp")
+            tmp.write_text(text, encoding="utf-8")
+            os.replace(tmp, self.dir / name)
         if prune and self.files.is_dir():
             for p in self.files.iterdir():
-                if p.name.split(".", 1)[0] not in keep:
+                if p.name.split(".", 1)[0] not in used:
                     p.unlink(missing_ok=True)
+
+    def _read_used(self) -> dict[str, float]:
+        try:
+            return {k: float(v) for k, v in json.loads((self.dir / USED).read_text(encoding="utf-8")).items()}
+        except (OSError, ValueError, AttributeError, TypeError):
+            return {}
