@@ -105,17 +105,8 @@ def _area(node: Node, level: str, diags: list[Diagnostic], pos: Position) -> Are
     f.text("source", required=False)
     children: list[Area] = []
     if child_key:
-        seen: dict[str, Position] = {}
-        for item in f.seq(child_key, expected=f"a list of {child_key}"):
-            child = _area(item, LEVELS[LEVELS.index(level) + 1], diags, item.pos)
-            if child is None:
-                continue
-            if child.id in seen:
-                diags.append(error(item.pos, f"duplicate {child.level} id '{child.id}' in {f.what} "
-                                   f"(first at line {seen[child.id].line})", "each id once"))
-                continue
-            seen[child.id] = item.pos
-            children.append(child)
+        children = _unique_areas(f.seq(child_key, expected=f"a list of {child_key}"),
+                                 LEVELS[LEVELS.index(level) + 1], diags, f" in {f.what}")
     if id_ is None or en is None or km is None:
         return None
     return Area(id_, en, km, level, type_ or "", aliases, verify, tuple(children))
@@ -128,19 +119,26 @@ def read_gazetteer(root: Node | None, path: str) -> tuple[Gazetteer, list[Diagno
         return Gazetteer(()), [error(start, "the gazetteer is empty", "a `provinces:` list")]
     f = Fields(root, diags, "the gazetteer", start)
     f.check_keys(["provinces"])
-    provinces: list[Area] = []
-    seen: dict[str, Position] = {}
-    for item in f.seq("provinces", required=True, expected="a list of provinces"):
-        p = _area(item, "province", diags, item.pos)
-        if p is None:
-            continue
-        if p.id in seen:
-            diags.append(error(item.pos, f"duplicate province id '{p.id}' "
-                               f"(first at line {seen[p.id].line})", "each id once"))
-            continue
-        seen[p.id] = item.pos
-        provinces.append(p)
+    provinces = _unique_areas(f.seq("provinces", required=True, expected="a list of provinces"),
+                              "province", diags, "")
     return Gazetteer(tuple(provinces)), diags
+
+
+def _unique_areas(items, level: str, diags: list[Diagnostic], where: str) -> list[Area]:
+    """The areas of one list; a repeated id is reported and the repeat left out."""
+    areas: list[Area] = []
+    seen: dict[str, Position] = {}
+    for item in items:
+        area = _area(item, level, diags, item.pos)
+        if area is None:
+            continue
+        if area.id in seen:
+            diags.append(error(item.pos, f"duplicate {level} id '{area.id}'{where} "
+                               f"(first at line {seen[area.id].line})", "each id once"))
+            continue
+        seen[area.id] = item.pos
+        areas.append(area)
+    return areas
 
 
 def parse_gazetteer(text: str, path: str) -> tuple[Gazetteer, list[Diagnostic]]:

@@ -8,7 +8,6 @@ block element with no blank line inside (a blank line would end the HTML block).
 from __future__ import annotations
 
 import functools
-import re
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
@@ -30,7 +29,11 @@ def env() -> Environment:
     return e
 
 
+def one_block(html: str) -> str:
+    """HTML safe to put in Markdown as one raw block: no blank line (Markdown would end
+    the block there) and no indentation. Every fragment the core renders goes through it."""
+    return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+
+
 def fragment(template: str, lang: str, **context) -> str:
-    html = env().get_template(template).render(lang=lang, s=strings(lang), **context)
-    # No blank lines: Markdown would end the raw-HTML block there.
-    return re.sub(r"\n\s*\n", "\n", html).strip()
+    return one_block(env().get_template(template).render(lang=lang, s=strings(lang), **context))

@@ -22,6 +22,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import khdate
+from .render import one_block
 from .schedule import AGE_BANDS, GENDERS, KINDS, Event, Localized, Schedule
 from .schedule_strings import REVIEW_NEEDED, text
 from .urls import UrlFor
@@ -40,8 +41,7 @@ def _render(name: str, lang: str, **ctx) -> str:
     html = _env().get_template(name).render(
         lang=lang, t=lambda key, **kw: text(lang, key, **kw),
         n=lambda v: khdate.format_number(v, lang), **ctx)
-    # one block for Markdown: no blank lines, no leading spaces
-    return "\n".join(line.strip() for line in html.splitlines() if line.strip()) + "\n"
+    return one_block(html) + "\n"
 
 
 def _in(loc: Localized, lang: str) -> tuple[str, str]:

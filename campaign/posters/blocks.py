@@ -14,6 +14,7 @@ from typing import Callable
 from urllib.parse import urlsplit
 
 from .. import khmer, pages
+from ..render import one_block
 from .cache import FileInfo, Manifest
 from .layout import env
 from .qr import data_uri, page_url
@@ -49,11 +50,6 @@ def _size(n: int, lang: str) -> str:
     else:
         text = f"{max(1, round(n / 1024))} KB"
     return _num(text, lang)
-
-
-def _one_block(html: str) -> str:
-    """No blank lines (Markdown would end the HTML block there) and no trailing newline."""
-    return "\n".join(line.strip() for line in html.splitlines() if line.strip())
 
 
 def _lang_name(code: str, lang: str) -> str:
@@ -98,7 +94,7 @@ def poster_block_html(poster: Poster, lang: str, manifest: Manifest, url_for: Ur
         review=poster.khmer_review and lang == "km", sources=sources,
         checked=_num(poster.checked, lang),
     )
-    return _one_block(html)
+    return one_block(html)
 
 
 def gallery_html(posters: list[Poster], lang: str, manifest: Manifest, url_for: UrlFor,
@@ -118,7 +114,7 @@ def gallery_html(posters: list[Poster], lang: str, manifest: Manifest, url_for: 
                       "thumb": url_for(thumb.path) if thumb else "",
                       "w": thumb.width_px if thumb else 0, "h": thumb.height_px if thumb else 0,
                       "downloads": downloads})
-    return _one_block(env().get_template("gallery.html").render(lang=lang, s=_strings(lang),
+    return one_block(env().get_template("gallery.html").render(lang=lang, s=_strings(lang),
                                                                 cards=cards))
 
 
@@ -138,7 +134,7 @@ def printers_html(manifest: Manifest, lang: str, url_for: UrlFor,
                      "title": f"{title} · {_lang_name(f.lang, lang)} · {what}",
                      "paper": f.paper.upper(), "bleed": bleed, "colour": t("rgb", lang),
                      "pages": _num(f.pages, lang), "size": _size(f.bytes, lang)})
-    return _one_block(env().get_template("printers.html").render(lang=lang, s=_strings(lang),
+    return one_block(env().get_template("printers.html").render(lang=lang, s=_strings(lang),
                                                                  rows=rows))
 
 
@@ -147,7 +143,7 @@ def guide_link_html(guide, lang: str, manifest: Manifest, url_for: UrlFor) -> st
     f = manifest.get(guide_path(guide.name, lang))
     if f is None:
         return ""
-    return _one_block(env().from_string(
+    return one_block(env().from_string(
         '<p class="campaign-guide-download" markdown="0"><a href="{{ url }}" download>{{ label }}</a>'
         ' <small>({{ paper }} · {{ pages }} · {{ size }})</small></p>').render(
         url=url_for(f.path), label=t("guide_download", lang), paper=f.paper.upper(),

@@ -42,6 +42,7 @@ _IMG = re.compile(r"<img\b[^>]*>")
 
 
 @functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
 def env() -> jinja2.Environment:
     return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
                               autoescape=True, trim_blocks=True, lstrip_blocks=True,
