@@ -1,6 +1,6 @@
 """MIGRA-SAFE campaign core: content loading, validation, models and renderers.
 
-Nothing in this package imports MkDocs except ``campaign.mkdocs_plugin``,
+Nothing in this package imports MkDocs except ``campaign.adapters.mkdocs.plugin``,
 the thin adapter; see tests/test_boundary.py.
 """
 

@@ -14,9 +14,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import diagnostics
-from .project import Project, load_project, render_print_files
-from .siteconfig import read_site_config
+from campaign.core import diagnostics
+from campaign.project import Project, load_project, render_print_files
+from campaign.core.config import read_site_config
 
 
 def _load(config_file: Path) -> tuple[Project | None, list[diagnostics.Diagnostic]]:

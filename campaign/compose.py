@@ -9,20 +9,22 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .diagnostics import Diagnostic, error
-from .fields import suggest
+from campaign.core.diagnostics import Diagnostic, error
+from campaign.core.fields import suggest
 from urllib.parse import urlsplit
 
-from . import jsonld, posters, schedule_view
-from .hotlines import Hotlines
-from .hotlines_view import hotlines_html
-from .pages import MARKER, Marker
-from .render import fragment
-from .strings import language_name, strings
-from .urls import site_urls
+from campaign.content.tour import jsonld
+from campaign.content import posters
+from campaign.content.tour import view as schedule_view
+from campaign.content.hotlines.model import Hotlines
+from campaign.content.hotlines.view import hotlines_html
+from campaign.core.pages import MARKER, Marker
+from campaign.core.templates import fragment
+from campaign.strings import language_name, strings
+from campaign.content.tour.urls import site_urls
 
 if TYPE_CHECKING:
-    from .project import Project
+    from campaign.project import Project
 
 # Markers staff may write in a page: name → (number of arguments, id list they refer to).
 MARKERS = {

@@ -12,15 +12,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .compose import check_marker
-from .diagnostics import Diagnostic, Position, error, warning
-from .fields import suggest
-from .gazetteer import load_gazetteer
-from .hotlines import Hotlines, load_hotlines
-from .pages import Site, scan_docs
-from .posters import load_guides, load_posters, render_posters
-from .schedule import Schedule, load_schedule
-from .siteconfig import SiteConfig
+from campaign.compose import check_marker
+from campaign.core.diagnostics import Diagnostic, Position, error, warning
+from campaign.core.fields import suggest
+from campaign.content.gazetteer.model import load_gazetteer
+from campaign.content.hotlines.model import Hotlines, load_hotlines
+from campaign.core.pages import Site, scan_docs
+from campaign.content.posters import load_guides, load_posters, render_posters
+from campaign.content.tour.schedule import Schedule, load_schedule
+from campaign.core.config import SiteConfig
 
 SCHEDULE_FILE = "tour_schedule.yaml"
 GAZETTEER_FILE = "data/gazetteer.yaml"
@@ -34,8 +34,8 @@ class Project:
     hotlines: Hotlines
     schedule: Schedule
     today: dt.date
-    posters: tuple = ()  # campaign.posters.Poster
-    guides: tuple = ()  # campaign.posters.Guide
+    posters: tuple = ()  # campaign.content.posters.Poster
+    guides: tuple = ()  # campaign.content.posters.Guide
 
 
 def _check_hotline_refs(schedule: Schedule, hotlines: Hotlines) -> list[Diagnostic]:

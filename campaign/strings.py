@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from .diagnostics import ContentError
-from .yamlsource import Map, Scalar, parse_file
+from campaign.core.diagnostics import ContentError
+from campaign.core.yamlsource import Map, Scalar, parse_file
 
 LOCALES = Path(__file__).parent / "locales"
 FALLBACK = "en"

@@ -18,10 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from campaign.diagnostics import errors, report  # noqa: E402
-from campaign.hotlines import load_hotlines  # noqa: E402
-from campaign.posters import load_guides, load_posters, render_posters  # noqa: E402
-from campaign.posters.source import group  # noqa: E402
+from campaign.core.diagnostics import errors, report  # noqa: E402
+from campaign.content.hotlines.model import load_hotlines  # noqa: E402
+from campaign.content.posters import load_guides, load_posters, render_posters  # noqa: E402
+from campaign.content.posters.source import group  # noqa: E402
 
 SITE = "https://example.org/"
 
@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         base = args.keep or Path(tmp)
         out, cache = base / "site", base / "cache"
         total_cold = 0.0
-        from campaign.posters.browser import Browser
+        from campaign.content.posters.browser import Browser
 
         t0 = time.perf_counter()
         with Browser() as b:

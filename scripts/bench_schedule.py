@@ -25,14 +25,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from campaign.calendar import schedule_ics  # noqa: E402
-from campaign.diagnostics import errors  # noqa: E402
-from campaign.gazetteer import load_gazetteer  # noqa: E402
-from campaign.jsonld import event_jsonld  # noqa: E402
-from campaign.schedule import KINDS, read_schedule  # noqa: E402
-from campaign.schedule_view import event_page, schedule_page  # noqa: E402
-from campaign.urls import site_urls  # noqa: E402
-from campaign.yamlsource import parse_file  # noqa: E402
+from campaign.content.tour.calendar import schedule_ics  # noqa: E402
+from campaign.core.diagnostics import errors  # noqa: E402
+from campaign.content.gazetteer.model import load_gazetteer  # noqa: E402
+from campaign.content.tour.jsonld import event_jsonld  # noqa: E402
+from campaign.content.tour.schedule import KINDS, read_schedule  # noqa: E402
+from campaign.content.tour.view import event_page, schedule_page  # noqa: E402
+from campaign.content.tour.urls import site_urls  # noqa: E402
+from campaign.core.yamlsource import parse_file  # noqa: E402
 
 TODAY = dt.date(2026, 11, 25)
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from campaign.posters.browser import chromium_path  # the same browser the build uses
+from campaign.content.posters.browser import chromium_path  # the same browser the build uses
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"

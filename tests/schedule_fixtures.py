@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from campaign.gazetteer import load_gazetteer, parse_gazetteer
-from campaign.schedule import parse_schedule
+from campaign.content.gazetteer.model import load_gazetteer, parse_gazetteer
+from campaign.content.tour.schedule import parse_schedule
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 25)

@@ -9,7 +9,8 @@ import json
 
 import pytest
 
-from campaign import khmer, search
+from campaign.languages import khmer
+from campaign.web import search
 from conftest import ROOT, screenshot
 
 pytestmark = pytest.mark.browser

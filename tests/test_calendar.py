@@ -8,9 +8,9 @@ import json
 import pytest
 from icalendar import Calendar
 
-from campaign.calendar import build_stamp, event_ics, host_of, province_ics, schedule_ics
-from campaign.schedule import load_schedule
-from campaign.urls import site_urls
+from campaign.content.tour.calendar import build_stamp, event_ics, host_of, province_ics, schedule_ics
+from campaign.content.tour.schedule import load_schedule
+from campaign.content.tour.urls import site_urls
 from schedule_fixtures import ROOT, TODAY, doc, event, load, real_gazetteer
 
 URLS = site_urls("https://tour.example.org/")

@@ -3,8 +3,8 @@
 from pathlib import Path
 
 from campaign.compose import link_phone_numbers, notices_html
-from campaign.hotlines import load_hotlines
-from campaign.pages import PageSource, Site
+from campaign.content.hotlines.model import load_hotlines
+from campaign.core.pages import PageSource, Site
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from campaign.diagnostics import errors
-from campaign.gazetteer import parse_gazetteer
+from campaign.core.diagnostics import errors
+from campaign.content.gazetteer.model import parse_gazetteer
 from schedule_fixtures import real_gazetteer
 
 

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from campaign.jsonld import event_data, event_jsonld, event_jsonld_script
-from campaign.schedule import load_schedule
-from campaign.urls import site_urls
+from campaign.content.tour.jsonld import event_data, event_jsonld, event_jsonld_script
+from campaign.content.tour.schedule import load_schedule
+from campaign.content.tour.urls import site_urls
 from schedule_fixtures import ROOT, TODAY, doc, event, load, real_gazetteer
 
 URLS = site_urls("https://tour.example.org/")

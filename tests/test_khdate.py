@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from babel.dates import get_month_names
 
-from campaign import khdate
+from campaign.languages import dates as khdate
 
 D = dt.datetime(2026, 12, 5, 18, 30)
 

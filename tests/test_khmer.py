@@ -1,4 +1,4 @@
-from campaign import khmer
+from campaign.languages import khmer
 
 
 def test_slugify_keeps_khmer_vowels_and_subscripts():

@@ -17,12 +17,12 @@ import pikepdf
 import pytest
 from PIL import Image
 
-from campaign.diagnostics import errors
-from campaign.hotlines import load_hotlines
-from campaign.posters import (gallery_html, load_guides, load_posters, poster_block_html,
+from campaign.core.diagnostics import errors
+from campaign.content.hotlines.model import load_hotlines
+from campaign.content.posters import (gallery_html, load_guides, load_posters, poster_block_html,
                               printers_html, relative_url_for, render_posters)
-from campaign.posters.paper import MM, PAPERS
-from campaign.posters.qr import page_url
+from campaign.content.posters.paper import MM, PAPERS
+from campaign.content.posters.qr import page_url
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = "https://example.org/migra-safe/"
@@ -316,7 +316,7 @@ def test_block_html_escapes_content(build):
 
 def test_core_does_not_import_mkdocs():
     code = textwrap.dedent("""
-        import sys, campaign.posters, campaign.posters.render, campaign.posters.guide
+        import sys, campaign.content.posters, campaign.content.posters.render, campaign.content.guides.guide
         assert not any(m.startswith("mkdocs") for m in sys.modules), "mkdocs imported"
     """)
     subprocess.run([os.sys.executable, "-c", code], check=True, cwd=ROOT)

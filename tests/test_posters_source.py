@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from campaign.diagnostics import errors
-from campaign.hotlines import load_hotlines
-from campaign.posters.source import load_posters, parse_poster
+from campaign.core.diagnostics import errors
+from campaign.content.hotlines.model import load_hotlines
+from campaign.content.posters.source import load_posters, parse_poster
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from campaign.diagnostics import errors
-from campaign.schedule import TZ, load_schedule
+from campaign.core.diagnostics import errors
+from campaign.content.tour.schedule import TZ, load_schedule
 from schedule_fixtures import ROOT, TODAY, at, doc, event, load, real_gazetteer
 
 
@@ -311,14 +311,14 @@ def test_sample_file_is_valid_and_realistic():
 
 
 def test_core_does_not_import_mkdocs():
-    code = ("import sys, campaign.schedule, campaign.gazetteer, campaign.calendar, campaign.jsonld, "
-            "campaign.schedule_view, campaign.khdate; assert not any(m.startswith('mkdocs') "
+    code = ("import sys, campaign.content.tour.schedule, campaign.content.gazetteer.model, campaign.content.tour.calendar, campaign.content.tour.jsonld, "
+            "campaign.content.tour.view, campaign.languages.dates; assert not any(m.startswith('mkdocs') "
             "for m in sys.modules), [m for m in sys.modules if 'mkdocs' in m]")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
 def test_schema_comment_documents_every_field():
-    from campaign.schedule import AUDIENCES, EVENT_FIELDS, KINDS, PLACE_FIELDS, STATUSES
+    from campaign.content.tour.schedule import AUDIENCES, EVENT_FIELDS, KINDS, PLACE_FIELDS, STATUSES
 
     header = "".join(line for line in (ROOT / "tour_schedule.yaml").read_text().splitlines(True)
                      if line.startswith("#"))

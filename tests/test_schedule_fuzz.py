@@ -10,13 +10,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from campaign.calendar import schedule_ics
-from campaign.diagnostics import Diagnostic
-from campaign.jsonld import event_jsonld
-from campaign.gazetteer import parse_gazetteer
-from campaign.schedule import AGE_BANDS, AUDIENCES, EVENT_FIELDS, GENDERS, KINDS, PLACE_FIELDS, STATUSES
-from campaign.schedule_view import event_page, schedule_page
-from campaign.urls import site_urls
+from campaign.content.tour.calendar import schedule_ics
+from campaign.core.diagnostics import Diagnostic
+from campaign.content.tour.jsonld import event_jsonld
+from campaign.content.gazetteer.model import parse_gazetteer
+from campaign.content.tour.schedule import AGE_BANDS, AUDIENCES, EVENT_FIELDS, GENDERS, KINDS, PLACE_FIELDS, STATUSES
+from campaign.content.tour.view import event_page, schedule_page
+from campaign.content.tour.urls import site_urls
 from schedule_fixtures import GAZ_TEXT, event, gazetteer, load
 
 SETTINGS = settings(max_examples=150, deadline=None,

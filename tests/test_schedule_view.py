@@ -11,9 +11,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from campaign.schedule import load_schedule
-from campaign.schedule_view import ASSET_JS, event_page, province_page, reach, reach_summary, schedule_page
-from campaign.urls import site_urls
+from campaign.content.tour.schedule import load_schedule
+from campaign.content.tour.view import ASSET_JS, event_page, province_page, reach, reach_summary, schedule_page
+from campaign.content.tour.urls import site_urls
 from schedule_fixtures import ROOT, TODAY, doc, event, load, real_gazetteer
 
 URLS = site_urls("/")

@@ -1,4 +1,4 @@
-"""The search index builder (campaign.search): sections, Khmer words, one index per language."""
+"""The search index builder (campaign.web.search): sections, Khmer words, one index per language."""
 
 import json
 import re
@@ -6,7 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from campaign import khmer, search
+from campaign.languages import khmer
+from campaign.web import search
 
 ROOT = Path(__file__).resolve().parent.parent
 SEARCH_JS = ROOT / "overrides" / "assets" / "javascripts" / "search.js"
@@ -94,7 +95,7 @@ def test_vocabulary_has_the_words_queries_are_split_against():
 
 
 def test_browser_fold_table_is_the_python_one():
-    """search.js carries a copy of campaign.khmer's equivalence table: they must agree."""
+    """search.js carries a copy of campaign.languages.khmer's equivalence table: they must agree."""
     js = SEARCH_JS.read_text(encoding="utf-8")
     table = re.search(r"var FOLD = (\[\[.*?\]\]);", js).group(1)
     pairs = json.loads(table)
@@ -102,5 +103,5 @@ def test_browser_fold_table_is_the_python_one():
 
 
 def test_core_does_not_import_mkdocs():
-    code = "import sys, campaign.search; assert not any(m.startswith('mkdocs') for m in sys.modules)"
+    code = "import sys, campaign.web.search; assert not any(m.startswith('mkdocs') for m in sys.modules)"
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)

@@ -1,8 +1,8 @@
 """YAML is read as the author wrote it, with every problem located."""
 
-from campaign.fields import Fields
-from campaign.diagnostics import Position
-from campaign.yamlsource import Map, Scalar, Seq, parse
+from campaign.core.fields import Fields
+from campaign.core.diagnostics import Position
+from campaign.core.yamlsource import Map, Scalar, Seq, parse
 
 
 def test_yaml_11_traps_stay_text():

@@ -1,0 +1,266 @@
+"""Render every poster (and guide) PDF and thumbnail, through the cache, then publish.
+
+Order matters: everything is rendered into the cache and checked first; files
+are copied to ``out_dir`` only when no error was found, so a bad poster never
+leaves a half-written site.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import io
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pikepdf
+
+from campaign.core.diagnostics import Diagnostic, Position, error, errors
+from campaign.content.hotlines.model import Hotlines
+from campaign.content.posters import printbox
+from campaign.content.posters import thumbs
+from campaign.content.posters.browser import Browser, chromium_version
+from campaign.content.posters.cache import Cache, FileInfo, Manifest, file_hash, key_of, sha256
+from campaign.content.guides.guide import render_guide
+from campaign.content.posters.layout import FONT_NAMES, FONTS, PosterPage, poster_html
+from campaign.content.posters.paper import BLEED_MM, PAPERS, Paper
+from campaign.content.posters.qr import page_url
+from campaign.content.posters.source import Poster, group
+
+HERE = Path(__file__).parent
+RENDER_VERSION = "posters-1"
+MIN_FIT = 0.75  # text may shrink to 75 % of the design size before it counts as too long
+ART_PAPER = PAPERS["a4"]  # posters are laid out once on A4; larger sizes scale it
+MIN_FIT_BILINGUAL = 0.6  # two languages on one sheet: smaller text is expected
+# Code and assets that decide the bytes of a PDF (part of every cache key).
+_COMMON = ("printbox.py", "browser.py", "layout.py", "paper.py", "strings.py", "qr.py")
+POSTER_CODE = _COMMON + ("templates/poster.html", "templates/poster.css")
+GUIDE_CODE = _COMMON + ("../guides/guide.py", "../guides/templates/guide.html", "../guides/templates/guide.css")
+
+
+@dataclass(frozen=True)
+class Job:
+    path: str  # output path relative to out_dir
+    key: str
+    page: PosterPage
+    paper: Paper
+    variant: str  # office | print
+    slug: str
+    lang: str  # km | en | km-en
+    title: str
+    pdf_lang: str
+    sources: tuple[Poster, ...]  # files named in diagnostics
+
+
+def static_key(code: tuple[str, ...], browser_version: str) -> str:
+    """Key part shared by every file of a kind: code, templates, fonts, browser, date."""
+    parts = [RENDER_VERSION, browser_version, printbox.source_date() or "",
+             f"min-fit {MIN_FIT} {MIN_FIT_BILINGUAL}"]
+    for name in code:
+        p = HERE / name
+        parts.append(name + ":" + (file_hash(p) if p.is_file() else "-"))
+    for name, p in sorted(FONTS.items()):
+        parts.append(name + ":" + file_hash(p))
+    return key_of(*parts)
+
+
+def pdf_path(slug: str, lang: str, paper: str, variant: str) -> str:
+    return f"posters/pdf/{slug}-{lang}-{paper}-{variant}.pdf"
+
+
+def thumb_path(slug: str, lang: str) -> str:
+    return f"posters/thumbs/{slug}-{lang}.webp"
+
+
+def plan(posters: list[Poster], hotlines: Hotlines, site_url: str, base_key: str,
+         languages: tuple[str, ...] | None = None) -> list[Job]:
+    """Every PDF to produce: per poster and language, office A4 + its print sizes;
+    per poster written in the first two languages, the bilingual version too."""
+    jobs: list[Job] = []
+    for slug, langs in group(posters).items():
+        order = list(languages or langs)
+        variants: list[tuple[str, list[Poster]]] = [(lang, [langs[lang]]) for lang in order
+                                                    if lang in langs]
+        if len(order) >= 2 and order[0] in langs and order[1] in langs:
+            variants.append((f"{order[0]}-{order[1]}", [langs[order[0]], langs[order[1]]]))
+        for code, parts in variants:
+            main = parts[0]
+            if hotlines.get(main.hotline) is None:
+                continue  # already reported by load_posters
+            url = page_url(site_url, slug, main.lang, default_lang=order[0])
+            sizes = [s for s in main.sizes if all(s in p.sizes for p in parts)]
+            images = b"".join(Path(i).read_bytes() for p in parts[:1] if p.image for i in [p.image])
+            for paper_name, variant in [("a4", "office")] + [(s, "print") for s in sizes]:
+                paper = PAPERS[paper_name]
+                # every print size is the A4 print artwork, scaled (one layout, one render)
+                page = poster_html(parts, hotlines, url, PAPERS["a4"], variant)
+                key = key_of(base_key, page.html, sha256(images), paper_name, variant)
+                jobs.append(Job(pdf_path(slug, code, paper_name, variant), key, page, paper,
+                                variant, slug, code, " / ".join(p.title for p in parts),
+                                main.lang, tuple(parts)))
+    return jobs
+
+
+def fonts_in(pdf: pikepdf.Pdf) -> set[str]:
+    """Base font names (without subset prefix) used anywhere in the document."""
+    names: set[str] = set()
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == pikepdf.Name.Font:
+            base = str(obj.get("/BaseFont", ""))
+            if base and obj.get("/Subtype") != pikepdf.Name.Type0:
+                names.add(base.lstrip("/").split("+", 1)[-1])
+    return names
+
+
+def _check_art(job: Job, art: bytes, info: dict) -> tuple[list[str], int]:
+    """Problems with one rendered page: overflow, extra pages, foreign fonts."""
+    problems: list[str] = []
+    with pikepdf.open(io.BytesIO(art)) as pdf:
+        pages = len(pdf.pages)
+        foreign = sorted(fonts_in(pdf) - FONT_NAMES)
+    label = "A4 office" if job.variant == "office" else "print-shop"
+    if info.get("problems"):
+        worst = max(mm for _, mm in info["problems"])
+        where = sorted({w.split()[0] for w, _ in info["problems"]})
+        problems.append(f"text does not fit on the {label} poster ({', '.join(where)} "
+                        f"overflows by about {max(worst, 1)} mm even with the text made smaller)")
+    if pages != 1:
+        problems.append(f"the {label} poster came out as {pages} pages")
+    if foreign:
+        problems.append(f"the {label} poster uses system font(s) {', '.join(foreign)}: "
+                        "some characters are not in the project fonts")
+    return problems, pages
+
+
+def _render_job(browser: Browser, job: Job, arts: dict[str, tuple[bytes, dict]]
+                ) -> tuple[bytes | None, float, list[str], int]:
+    """(PDF, text scale, problems, browser renders done); ``arts`` memoises artwork by HTML."""
+    renders = 0
+    if job.page.html not in arts:
+        arts[job.page.html] = browser.print_html(
+            job.page.html, job.page.page_w_mm, job.page.page_h_mm,
+            min_fit=MIN_FIT_BILINGUAL if "-" in job.lang else MIN_FIT)
+        renders = 1
+    art, info = arts[job.page.html]
+    problems, _ = _check_art(job, art, info)
+    if problems:
+        return None, float(info.get("fit", 1)), problems, renders
+    pdf = printbox.compose(art, job.paper, job.variant == "print", job.title, job.pdf_lang,
+                           subject=f"{job.slug} · {job.paper.label} · {job.variant}",
+                           art_paper=ART_PAPER)
+    return pdf, float(info.get("fit", 1)), [], renders
+
+
+def _diagnose(job: Job, problems: list[str]) -> list[Diagnostic]:
+    main = job.sources[0]
+    others = ", ".join(p.path for p in job.sources[1:])
+    what = " (bilingual version with " + others + ")" if others else ""
+    out = []
+    for msg in problems:
+        if "does not fit" in msg or "pages" in msg:
+            out.append(error(main.body_pos, msg + what,
+                             "shorter text: fewer or shorter lines, or fewer list items"))
+        else:
+            out.append(error(Position(main.path, 1, 1), msg + what,
+                             "Khmer, Latin letters, digits and common punctuation (no emoji)"))
+    return out
+
+
+def render_posters(posters: list[Poster], hotlines: Hotlines, site_url: str, out_dir: Path,
+                   cache_dir: Path, guides=(), languages: tuple[str, ...] | None = None
+                   ) -> tuple[Manifest, list[Diagnostic]]:
+    """See ``_render_posters``; runs in its own thread, because Playwright's sync API
+    refuses to start in a thread that already runs it (a test session, a host tool)."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="posters") as pool:
+        return pool.submit(_render_posters, posters, hotlines, site_url, out_dir, cache_dir,
+                           guides, languages).result()
+
+
+def _render_posters(posters: list[Poster], hotlines: Hotlines, site_url: str, out_dir: Path,
+                    cache_dir: Path, guides=(), languages: tuple[str, ...] | None = None
+                    ) -> tuple[Manifest, list[Diagnostic]]:
+    """Render (or take from the cache) every poster PDF, thumbnail and guide PDF.
+
+    Files go to ``out_dir`` at stable paths (see ``pdf_path``, ``thumb_path``,
+    ``guide.guide_path``) only if there is no error. One browser for the whole
+    build, started only if something is not in the cache.
+    """
+    if not site_url.startswith(("https://", "http://")):
+        return Manifest(), [error(Position("mkdocs.yml", 1, 1),
+                                  f"site_url is '{site_url}': the posters' QR codes need it",
+                                  "site_url: https://… (the address the site is published at)")]
+    out_dir, cache = Path(out_dir), Cache(Path(cache_dir))
+    version = chromium_version()
+    jobs = plan(posters, hotlines, site_url, static_key(POSTER_CODE, version), languages)
+    manifest = Manifest()
+    diags: list[Diagnostic] = []
+    blobs: dict[str, bytes] = {}  # out path → bytes
+    failed: set = set()  # (slug, lang) and artwork HTML already reported
+    arts: dict[str, tuple[bytes, dict]] = {}
+    with Browser() as browser:
+        for job in jobs:
+            hit = cache.get(job.key, ".pdf")
+            if hit:
+                data, entry = hit
+                fit = float(entry.get("fit", 1))
+            else:
+                if job.page.html in failed or (
+                        "-" in job.lang and any((job.slug, p.lang) in failed for p in job.sources)):
+                    continue  # already reported (same artwork, or its single-language poster)
+                data, fit, problems, renders = _render_job(browser, job, arts)
+                manifest.rendered_pdfs += 1
+                manifest.browser_renders += renders
+                if data is None:
+                    diags += _diagnose(job, problems)
+                    failed.update({(job.slug, job.lang), job.page.html})
+                    continue
+                cache.put(job.key, ".pdf", data)
+            info = FileInfo(job.path, "poster", job.slug, job.lang, job.variant, job.paper.name,
+                            BLEED_MM if job.variant == "print" else 0.0, "RGB", 1, len(data),
+                            sha256(data), job.key, fit=fit, title=job.sources[0].title)
+            cache.entries[job.key] = info.__dict__
+            manifest.files.append(info)
+            blobs[job.path] = data
+        for g in guides:
+            data, info, d, rendered = render_guide(
+                g, hotlines, site_url, browser, cache, static_key(GUIDE_CODE, version))
+            diags += d
+            manifest.rendered_pdfs += 1 if rendered else 0
+            manifest.browser_renders += rendered
+            if data is not None:
+                cache.entries[info.key] = info.__dict__
+                manifest.files.append(info)
+                blobs[info.path] = data
+    # Thumbnails from the office A4 PDFs (what most people will print).
+    for f in [f for f in manifest.files if f.kind == "poster" and f.variant == "office"]:
+        key = key_of(f.sha256, thumbs.THUMB_VERSION)
+        hit = cache.get(key, ".webp")
+        if hit:
+            data = hit[0]
+        else:
+            try:
+                data = thumbs.thumbnail(blobs[f.path])
+            except (OSError, subprocess.SubprocessError) as exc:
+                diags.append(error(Position(f.path, 1, 1), f"cannot draw the thumbnail: {exc}",
+                                   "poppler-utils installed (pdftoppm)"))
+                continue
+            cache.put(key, ".webp", data)
+            manifest.rendered_thumbs += 1
+        w, h = thumbs.size_of(data)
+        info = FileInfo(thumb_path(f.slug, f.lang), "thumb", f.slug, f.lang, "thumb", "", 0.0,
+                        "RGB", 1, len(data), sha256(data), key, w, h, title=f.title)
+        cache.entries[key] = info.__dict__
+        manifest.files.append(info)
+        blobs[info.path] = data
+    if errors(diags):
+        cache.save(manifest, prune=False)  # keep what did render for the next run
+        return manifest, diags  # nothing written to the site: the build stops with every problem
+    for rel, data in blobs.items():
+        target = out_dir / rel
+        if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    cache.save(manifest)
+    return manifest, diags

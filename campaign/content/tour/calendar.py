@@ -1,0 +1,117 @@
+"""iCalendar (RFC 5545) files for the Tour: one per event, one for all, one per province.
+
+Built with the ``icalendar`` library, which escapes text (``,`` ``;`` ``\\`` newlines) and
+folds long lines. Output is byte-identical for the same input: events in a fixed order,
+UID ``<event id>@<site host>`` and DTSTAMP from the build (``stamp`` or SOURCE_DATE_EPOCH).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import Iterable
+
+from icalendar import Calendar, Event as VEvent, vText
+
+from campaign.content.tour.schedule import TZ, Event, Schedule
+from campaign.content.tour.strings import text
+from campaign.content.tour.urls import UrlFor
+
+PRODID = "-//MIGRA-SAFE//Safe Migration Tour//EN"
+_STATUS = {"scheduled": "CONFIRMED", "rescheduled": "CONFIRMED",
+           "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
+
+
+def build_stamp(stamp: dt.datetime | None = None) -> dt.datetime:
+    """DTSTAMP for every VEVENT: ``stamp``, else SOURCE_DATE_EPOCH, else today 00:00 UTC.
+
+    RFC 5545 wants the time the calendar object was made; the build time is that, and
+    taking it from SOURCE_DATE_EPOCH keeps builds reproducible. The last fallback is
+    rounded to the day so two builds on one day still give identical files.
+    """
+    if stamp is not None:
+        return stamp.astimezone(dt.timezone.utc) if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    today = dt.datetime.now(dt.timezone.utc).date()
+    return dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
+
+
+def host_of(url: str) -> str:
+    """"https://example.org/tour/" → "example.org" (for UIDs)."""
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).hostname or url.strip("/")
+
+
+def _location(e: Event, lang: str) -> str:
+    p = e.place
+    parts = [p.venue.get(lang)]
+    parts += [x.get(lang) for x in (p.village, p.commune) if x is not None]
+    parts += [p.district.name(lang), p.province.name(lang), "Cambodia" if lang != "km" else "កម្ពុជា"]
+    return ", ".join(parts)
+
+
+def vevent(e: Event, lang: str, url_for: UrlFor, host: str, stamp: dt.datetime) -> VEvent:
+    v = VEvent()
+    v.add("uid", f"{e.id}@{host}")
+    v.add("dtstamp", stamp)
+    v.add("dtstart", e.start.astimezone(TZ))
+    v.add("dtend", e.end.astimezone(TZ))
+    # a changed time or a cancellation must replace the copy people already imported
+    v.add("sequence", 0 if e.status == "scheduled" else 1)
+    summary = e.title.get(lang)
+    if e.status in ("cancelled", "postponed"):  # for apps that ignore STATUS
+        summary = f"{text(lang, 'status.' + e.status)}: {summary}"
+    v.add("summary", summary, parameters={"LANGUAGE": e.title.lang_of(lang)})
+    desc = [e.description.get(lang)]
+    if e.note is not None:
+        desc.append(e.note.get(lang))
+    url = url_for("event", lang, e.id)
+    desc.append(url)
+    v.add("description", "\n\n".join(desc))
+    v.add("location", _location(e, lang))
+    if e.place.lat is not None:
+        v.add("geo", (e.place.lat, e.place.lon))
+    v.add("status", _STATUS[e.status])
+    v.add("categories", [text(lang, "kind." + e.kind)])
+    v.add("url", url)
+    return v
+
+
+def _calendar(events: Iterable[Event], lang: str, url_for: UrlFor, host: str, name: str,
+              stamp: dt.datetime | None) -> bytes:
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", vText(name))  # X- properties are not escaped unless typed
+    cal.add("x-wr-timezone", "Asia/Phnom_Penh")
+    when = build_stamp(stamp)
+    for e in sorted(events, key=lambda e: (e.start, e.id)):
+        cal.add_component(vevent(e, lang, url_for, host, when))
+    cal.add_missing_timezones()  # VTIMEZONE for Asia/Phnom_Penh from zoneinfo
+    return cal.to_ical()
+
+
+def event_ics(event: Event, lang: str, url_for: UrlFor, host: str,
+              stamp: dt.datetime | None = None) -> bytes:
+    """One event's .ics (the "add to calendar" link)."""
+    return _calendar([event], lang, url_for, host, event.title.get(lang), stamp)
+
+
+def schedule_ics(schedule: Schedule, lang: str, url_for: UrlFor, host: str,
+                 stamp: dt.datetime | None = None) -> bytes:
+    """The feed of every event, cancelled ones included (as STATUS:CANCELLED)."""
+    name = "Safe Migration Tour" if lang != "km" else "ដំណើរចំណាកស្រុកដោយសុវត្ថិភាព"
+    return _calendar(schedule.events, lang, url_for, host, name, stamp)
+
+
+def province_ics(schedule: Schedule, province_id: str, lang: str, url_for: UrlFor, host: str,
+                 stamp: dt.datetime | None = None) -> bytes:
+    area = schedule.gazetteer.get(province_id)
+    name = area.name(lang) if area else province_id
+    events = [e for e in schedule.events if e.place.province.id == province_id]
+    return _calendar(events, lang, url_for, host, name, stamp)

@@ -1,0 +1,447 @@
+"""The Safe Migration Tour schedule: model and loader for tour_schedule.yaml.
+
+``load_schedule`` reads and checks the whole file and returns every problem at once
+(``path:line:col``); an event with an error is left out of the returned model, so a
+caller must stop on ``diagnostics.errors(diags)`` before publishing anything.
+The schema is documented in the header comment of tour_schedule.yaml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from campaign.languages import khmer
+from campaign.core.diagnostics import Diagnostic, Position, error
+from campaign.core.fields import Fields, suggest
+from campaign.content.gazetteer.model import SLUG, Area, Gazetteer
+from campaign.core.yamlsource import Node, Scalar, parse, parse_file
+
+TZ = ZoneInfo("Asia/Phnom_Penh")  # all times in the file are Cambodian local time (UTC+7)
+LANGS = ("km", "en")  # km is required wherever text is; other languages are optional
+
+KINDS = ("theatre", "music", "visual-arts", "film", "info-session", "authority-training",
+         "self-help-group", "festival")
+STATUSES = ("scheduled", "cancelled", "postponed", "rescheduled")
+AUDIENCES = ("women", "men", "youth", "children", "families", "returnees",
+             "prospective-migrants", "local-authorities", "community-leaders", "teachers",
+             "employers", "general-public")
+GENDERS = ("female", "male", "other")
+AGE_BANDS = ("under-15", "15-24", "25-44", "45-plus", "unknown")
+
+# Cambodia's bounding box with a small margin (the mainland spans about 10.4–14.7 N and
+# 102.3–107.6 E; the southern islands reach 9.9 N). Catches swapped or mistyped numbers.
+LAT_RANGE = (9.5, 14.8)
+LON_RANGE = (102.2, 107.7)
+
+EVENT_FIELDS = ("id", "kind", "title", "description", "start", "end", "place", "partners",
+                "performers", "audiences", "status", "previous_start", "note", "hotline",
+                "attendance")
+PLACE_FIELDS = ("province", "district", "commune", "village", "venue", "lat", "lon")
+TOP_FIELDS = ("sample", "khmer_review", "organizer", "events")
+
+
+@dataclass(frozen=True)
+class Localized:
+    """Text per language; the key "" holds text written once for every language."""
+
+    values: tuple[tuple[str, str], ...]
+
+    def has(self, lang: str) -> bool:
+        return any(k in (lang, "") for k, _ in self.values)
+
+    def get(self, lang: str) -> str:
+        d = dict(self.values)
+        for k in (lang, "", "km", "en"):
+            if k in d:
+                return d[k]
+        return next(iter(d.values()), "")
+
+    def lang_of(self, lang: str) -> str:
+        """The language of the text ``get(lang)`` returns (for lang="" attributes)."""
+        d = dict(self.values)
+        if lang in d:
+            return lang
+        if "" in d:
+            return lang
+        return next(k for k in ("km", "en", *d) if k in d)
+
+
+@dataclass(frozen=True)
+class Place:
+    province: Area
+    district: Area
+    venue: Localized
+    commune: Localized | None = None
+    village: Localized | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True)
+class Attendance:
+    counts: tuple[tuple[str, str, int], ...]  # (gender, age band, people)
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, _, n in self.counts)
+
+    def by_gender(self) -> dict[str, int]:
+        out = dict.fromkeys(GENDERS, 0)
+        for g, _, n in self.counts:
+            out[g] += n
+        return out
+
+    def by_band(self) -> dict[str, int]:
+        out = dict.fromkeys(AGE_BANDS, 0)
+        for _, b, n in self.counts:
+            out[b] += n
+        return out
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    kind: str
+    title: Localized
+    description: Localized
+    start: dt.datetime  # aware, Asia/Phnom_Penh
+    end: dt.datetime
+    place: Place
+    status: str = "scheduled"
+    previous_start: dt.datetime | None = None
+    partners: tuple[Localized, ...] = ()
+    performers: tuple[Localized, ...] = ()
+    audiences: tuple[str, ...] = ()
+    note: Localized | None = None  # e.g. why it was cancelled
+    hotlines: tuple[str, ...] = ()  # ids in data/hotlines.yaml, checked by the caller
+    attendance: Attendance | None = None
+    pos: Position | None = None
+
+    def is_past(self, now: dt.date | dt.datetime) -> bool:
+        """Over by ``now``; with a date, an event ending that day still counts as upcoming."""
+        if isinstance(now, dt.datetime):
+            return self.end <= (now if now.tzinfo else now.replace(tzinfo=TZ))
+        return self.end.date() < now
+
+
+@dataclass(frozen=True)
+class Schedule:
+    events: tuple[Event, ...]  # sorted by start, then id
+    gazetteer: Gazetteer
+    sample: bool = False
+    khmer_review: str = "needed"
+    organizer: Localized | None = None
+    hotline_refs: tuple[tuple[str, Position], ...] = ()  # every `hotline:` id with its place
+    path: str = ""
+
+    def event(self, event_id: str) -> Event | None:
+        return next((e for e in self.events if e.id == event_id), None)
+
+    def upcoming(self, now: dt.date | dt.datetime) -> tuple[Event, ...]:
+        return tuple(e for e in self.events if not e.is_past(now))
+
+    def past(self, now: dt.date | dt.datetime) -> tuple[Event, ...]:
+        """Most recent first."""
+        return tuple(sorted((e for e in self.events if e.is_past(now)),
+                            key=lambda e: (e.start, e.id), reverse=True))
+
+    def in_province(self, province_id: str) -> "Schedule":
+        return replace(self, events=tuple(e for e in self.events
+                                          if e.place.province.id == province_id))
+
+
+# -- reading ------------------------------------------------------------------
+
+def _localized(f: Fields, key: str, required: bool, khmer_required: bool,
+               label: str) -> Localized | None:
+    """Text written once (``key: text``) or per language (``key: {km: …, en: …}``)."""
+    n = f.node(key)
+    where = f.where(key)
+    example = f"{key}:\\n  km: …\\n  en: …"
+    if n is None:
+        if required:
+            f.fail(f.pos, f"{f.what} has no {label}", example)
+        return None
+    if isinstance(n, Scalar):
+        text = n.text.strip()
+        if not text:
+            f.fail(n.pos, f"{label} of {f.what} is empty", "some text")
+            return None
+        if not khmer_required:
+            return Localized((("", text),))
+        if not khmer.has_khmer(text):
+            f.fail(where, f"{f.what} has no Khmer {label} ('{key}' is one text with no Khmer)",
+                   example)
+            return None
+        values = (("km", text),)
+    else:
+        sub = Fields(n, f.diags, f"{label} of {f.what}", where)
+        if sub.map is None:
+            return None
+        sub.check_keys(LANGS)
+        vals = []
+        for lang in LANGS:
+            text = sub.text(lang, required=False, expected=f"the {label} in {lang}")
+            if text is not None:
+                vals.append((lang, text))
+        if khmer_required and sub.node("km") is None:
+            f.fail(where, f"{f.what} has no Khmer {label}", f"a line `km: …` under {key}")
+            return None
+        if not vals:
+            return None
+        values = tuple(vals)
+    if khmer_required:
+        d = dict(values)
+        if "km" in d and not khmer.has_khmer(d["km"]):
+            f.warn(where, f"the Khmer {label} of {f.what} contains no Khmer script",
+                   "Khmer text under km")
+        if "en" not in d:
+            f.warn(where, f"{f.what} has no English {label}; English pages will show the Khmer",
+                   f"a line `en: …` under {key}")
+    return Localized(values)
+
+
+def _names(f: Fields, key: str) -> tuple[Localized, ...]:
+    out = []
+    for item in f.seq(key, expected="a list of names"):
+        if isinstance(item, Scalar):
+            if item.text.strip():
+                out.append(Localized((("", item.text.strip()),)))
+            else:
+                f.fail(item.pos, f"an item of '{key}' in {f.what} is empty", "a name")
+            continue
+        sub = Fields(item, f.diags, f"an item of '{key}' in {f.what}", item.pos)
+        if sub.map is None:
+            continue
+        sub.check_keys(LANGS)
+        vals = tuple((lang, t) for lang in LANGS
+                     if (t := sub.text(lang, required=False)) is not None)
+        if vals:
+            out.append(Localized(vals))
+        else:
+            sub.fail(item.pos, f"an item of '{key}' in {f.what} has no name", "`km: …` or `en: …`")
+    return tuple(out)
+
+
+def _area_ref(f: Fields, key: str, parent: Area, level: str) -> Area | None | bool:
+    """The child of ``parent`` named by ``key``; False when the name is wrong."""
+    s = f.scalar(key, True, f"a {level} of {parent.en}")
+    if s is None:
+        return False
+    name = s.text.strip()
+    area = parent.child(name)
+    if area is None:
+        hits = parent.suggestions(name)
+        options = [c.en for c in parent.children]
+        expected = ("one of " + ", ".join(repr(h) for h in hits) + " (closest names)" if hits
+                    else suggest(name, options))
+        f.fail(s.pos, f"unknown {level} '{name}' in {parent.en} ({parent.km})",
+               expected + " — or add it to the gazetteer")
+        return False
+    return area
+
+
+def _place(f: Fields, gaz: Gazetteer) -> Place | None:
+    p = f.sub("place", f"the place of {f.what}", required=True)
+    if p.map is None:
+        return None
+    p.check_keys(PLACE_FIELDS)
+    ok = True
+    province = district = None
+    s = p.scalar("province", True, "Banteay Meanchey, Battambang or Siem Reap")
+    if s is not None:
+        province = gaz.province(s.text.strip())
+        if province is None:
+            hits = gaz.province_suggestions(s.text.strip())
+            expected = ("one of " + ", ".join(repr(h) for h in hits) + " (closest names)" if hits
+                        else suggest(s.text, [x.en for x in gaz.provinces]))
+            p.fail(s.pos, f"unknown province '{s.text.strip()}'", expected)
+    if province is not None:
+        district = _area_ref(p, "district", province, "district")
+    elif p.node("district") is None:
+        p.missing("district", "the district name")
+    commune = village = None
+    if district and district.children:  # the gazetteer lists communes: names are checked
+        c = _area_ref(p, "commune", district, "commune") if p.node("commune") else None
+        if c is False:
+            ok = False
+        elif c is not None:
+            commune = Localized((("km", c.km), ("en", c.en)))
+            if c.children and p.node("village") is not None:
+                v = _area_ref(p, "village", c, "village")
+                if v is False:
+                    ok = False
+                else:
+                    village = Localized((("km", v.km), ("en", v.en)))
+    if commune is None and ok:
+        commune = _localized(p, "commune", False, False, "commune")
+    if village is None and ok:
+        village = _localized(p, "village", False, False, "village")
+    venue = _localized(p, "venue", True, False, "venue")
+    lat, lon = p.number("lat", required=False), p.number("lon", required=False)
+    if (lat is None) != (lon is None) and (p.node("lat") is None or p.node("lon") is None):
+        p.fail(p.where("lat" if lat is not None else "lon"),
+               f"{p.what} has only one of lat and lon", "both lat and lon, or neither")
+        lat = lon = None
+    elif lat is not None and lon is not None:
+        if not (LAT_RANGE[0] <= lat <= LAT_RANGE[1] and LON_RANGE[0] <= lon <= LON_RANGE[1]):
+            swapped = (LAT_RANGE[0] <= lon <= LAT_RANGE[1] and LON_RANGE[0] <= lat <= LON_RANGE[1])
+            p.fail(p.map.get("lat").pos, f"coordinates {lat}, {lon} are outside Cambodia"
+                   + (" (lat and lon swapped?)" if swapped else ""),
+                   f"lat between {LAT_RANGE[0]} and {LAT_RANGE[1]}, "
+                   f"lon between {LON_RANGE[0]} and {LON_RANGE[1]} (decimal degrees)")
+            lat = lon = None
+    if not (ok and province and district and venue):
+        return None
+    return Place(province, district, venue, commune, village, lat, lon)
+
+
+def _attendance(f: Fields) -> Attendance | None:
+    a = f.sub("attendance", f"the attendance of {f.what}")
+    if a.map is None:
+        return None
+    a.check_keys(GENDERS)
+    counts = []
+    for g in GENDERS:
+        b = a.sub(g, f"'{g}' attendance of {f.what}")
+        if b.map is None:
+            continue
+        b.check_keys(AGE_BANDS)
+        for band in AGE_BANDS:
+            n = b.integer(band, required=False)
+            if n:
+                counts.append((g, band, n))
+    return Attendance(tuple(counts))
+
+
+def _event(node: Node, index: int, gaz: Gazetteer, today: dt.date,
+           diags: list[Diagnostic]) -> tuple[Event | None, Scalar | None, list]:
+    f = Fields(node, diags, f"event #{index + 1}", node.pos)
+    if f.map is None:
+        return None, None, []
+    n_errors = sum(d.severity == "error" for d in diags)
+    id_node = f.scalar("id", True, "an id such as bavel-theatre-2026-12-05")
+    id_ = id_node.text.strip() if id_node is not None else None
+    if id_ is not None and not SLUG.match(id_):
+        f.fail(id_node.pos, f"event id '{id_}' may use only a-z, 0-9 and single hyphens "
+               "(it is part of web addresses and calendar entries)",
+               f"for example '{khmer.slugify(id_).lower() or 'bavel-theatre-2026-12-05'}'")
+        id_node = id_ = None
+    if id_:
+        f.what = f"event '{id_}'"
+    f.check_keys(EVENT_FIELDS)
+    kind = f.choice("kind", KINDS)
+    title = _localized(f, "title", True, True, "title")
+    description = _localized(f, "description", True, True, "description")
+    start = f.datetime("start")
+    end = f.datetime("end")
+    if start and end and end <= start:
+        f.fail(f.map.get("end").pos, f"end {end:%Y-%m-%d %H:%M} is not after start "
+               f"{start:%Y-%m-%d %H:%M} in {f.what}", "an end time after the start")
+        end = None
+    place = _place(f, gaz)
+    status = f.choice("status", STATUSES, required=False, default="scheduled")
+    previous = f.datetime("previous_start", required=False)
+    if status == "rescheduled" and previous is None and f.node("previous_start") is None:
+        f.fail(f.where("status"), f"{f.what} is rescheduled but has no previous_start",
+               "previous_start: YYYY-MM-DD HH:MM (the date it was first planned for)")
+    if previous is not None and status not in ("rescheduled", None):
+        f.fail(f.where("previous_start"), f"previous_start is given but {f.what} is {status}",
+               "status: rescheduled, or no previous_start")
+    if previous is not None and start is not None and previous == start:
+        f.fail(f.where("previous_start"), f"previous_start equals start in {f.what}",
+               "the date the event was first planned for")
+    partners = _names(f, "partners")
+    performers = _names(f, "performers")
+    audiences = []
+    for item in f.seq("audiences", expected="a list such as [women, youth]"):
+        if not isinstance(item, Scalar):
+            f.fail(item.pos, f"each audience of {f.what} must be a plain name", "`- youth`")
+        elif item.text.strip() not in AUDIENCES:
+            f.fail(item.pos, f"unknown audience '{item.text.strip()}'", suggest(item.text.strip(), AUDIENCES))
+        elif item.text.strip() not in audiences:
+            audiences.append(item.text.strip())
+    note = _localized(f, "note", False, False, "note")
+    refs = []
+    for item in f.seq("hotline", expected="a hotline id or a list of them"):
+        if isinstance(item, Scalar) and item.text.strip():
+            refs.append((item.text.strip(), item.pos))
+        else:
+            f.fail(item.pos, f"each hotline of {f.what} must be a hotline id", "an id from data/hotlines.yaml")
+    attendance = None
+    if f.node("attendance") is not None:
+        apos = f.where("attendance")
+        if start is not None and start.date() > today:
+            f.fail(apos, f"attendance given for {f.what}, which starts on {start:%Y-%m-%d}, "
+                   f"after today ({today:%Y-%m-%d})", "attendance only once the event has taken place")
+        elif status == "cancelled":
+            f.fail(apos, f"attendance given for {f.what}, which is cancelled",
+                   "no attendance, or a status other than cancelled")
+        else:
+            attendance = _attendance(f)
+    if sum(d.severity == "error" for d in diags) > n_errors:
+        return None, id_node, refs
+    if None in (id_, kind, title, description, start, end, place):
+        return None, id_node, refs
+    ev = Event(id_, kind, title, description, start.replace(tzinfo=TZ), end.replace(tzinfo=TZ),
+               place, status, previous.replace(tzinfo=TZ) if previous else None, partners,
+               performers, tuple(audiences), note, tuple(r for r, _ in refs), attendance, node.pos)
+    return ev, id_node, refs
+
+
+def read_schedule(root: Node | None, path: str, gazetteer: Gazetteer,
+                  today: dt.date) -> tuple[Schedule, list[Diagnostic]]:
+    diags: list[Diagnostic] = []
+    if isinstance(today, dt.datetime):
+        today = today.date()
+    start = Position(path, 1, 1)
+    empty = Schedule((), gazetteer, path=path)
+    if root is None:
+        return empty, [error(start, "the schedule is empty", "an `events:` list")]
+    f = Fields(root, diags, "the schedule", start)
+    if f.map is None:
+        return empty, diags
+    f.check_keys(TOP_FIELDS)
+    sample = f.boolean("sample")
+    review = f.choice("khmer_review", ("needed", "done"), required=False, default="needed")
+    organizer = _localized(f, "organizer", False, False, "organizer")
+    events: list[Event] = []
+    refs: list[tuple[str, Position]] = []
+    seen: dict[str, Position] = {}
+    for i, item in enumerate(f.seq("events", required=True, expected="a list of events")):
+        ev, id_node, ev_refs = _event(item, i, gazetteer, today, diags)
+        refs.extend(ev_refs)
+        if id_node is not None:
+            key = id_node.text.strip()
+            if key in seen:
+                diags.append(error(id_node.pos, f"duplicate event id '{key}' (first at line "
+                                   f"{seen[key].line})", f"a unique id, for example '{key}-2'"))
+                continue
+            seen[key] = id_node.pos
+        if ev is not None:
+            events.append(ev)
+    events.sort(key=lambda e: (e.start, e.id))
+    return Schedule(tuple(events), gazetteer, sample, review or "needed", organizer,
+                    tuple(refs), path), diags
+
+
+def parse_schedule(text: str, path: str, gazetteer: Gazetteer,
+                   today: dt.date) -> tuple[Schedule, list[Diagnostic]]:
+    return _read(*parse(text, path), path, gazetteer, today)
+
+
+def load_schedule(path: str | Path, gazetteer: Gazetteer, today: dt.date,
+                  display: str | None = None) -> tuple[Schedule, list[Diagnostic]]:
+    """Read and check tour_schedule.yaml; ``today`` decides which events may have attendance."""
+    name = display or str(path)
+    return _read(*parse_file(path, name), name, gazetteer, today)
+
+
+def _read(root, diags, path, gazetteer, today):
+    if root is None and diags:
+        return Schedule((), gazetteer, path=path), diags
+    sched, more = read_schedule(root, path, gazetteer, today)
+    return sched, diags + more

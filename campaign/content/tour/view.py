@@ -1,0 +1,234 @@
+"""HTML fragments of the Tour schedule: schedule page, province page, event page, reach.
+
+Each function returns one ``<div class="campaign-schedule" markdown="0">`` block with no
+blank lines and no indented lines, so it can sit inside a Markdown page (a blank line would
+end Python-Markdown's raw HTML block; an indented line could become a code block).
+Templates are Jinja2 with autoescape on; text from the YAML is always escaped.
+
+The listing is sorted into "upcoming" and "past" by ``today`` at build time; each event
+carries data-start/data-end (ISO 8601, +07:00) so assets/schedule.js can move events by
+the reader's clock and filter without a reload.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from itertools import groupby
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from campaign.languages import dates as khdate
+from campaign.core.templates import one_block
+from campaign.content.tour.schedule import AGE_BANDS, GENDERS, KINDS, Event, Localized, Schedule
+from campaign.content.tour.strings import REVIEW_NEEDED, text
+from campaign.content.tour.urls import UrlFor
+
+TEMPLATES = Path(__file__).parent / "templates"
+ASSET_JS = Path(__file__).parent / "assets" / "schedule.js"
+
+
+@lru_cache(maxsize=1)
+def _env() -> Environment:
+    return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                       trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
+
+
+def _render(name: str, lang: str, **ctx) -> str:
+    html = _env().get_template(name).render(
+        lang=lang, t=lambda key, **kw: text(lang, key, **kw),
+        n=lambda v: khdate.format_number(v, lang), **ctx)
+    return one_block(html) + "\n"
+
+
+def _in(loc: Localized, lang: str) -> tuple[str, str]:
+    """Text and, when it is not in ``lang`` (a fallback), the lang attribute it needs."""
+    got = loc.lang_of(lang)
+    return loc.get(lang), ("" if got == lang else got)
+
+
+def _place(e: Event, lang: str, full: bool) -> str:
+    p = e.place
+    parts = [p.venue.get(lang)] if full else []
+    parts += [x.get(lang) for x in (p.village, p.commune) if x is not None]
+    parts += [p.district.name(lang), p.province.name(lang)]
+    return ", ".join(parts)
+
+
+def _item(e: Event, lang: str, url_for: UrlFor) -> dict:
+    title, title_lang = _in(e.title, lang)
+    return {
+        "id": e.id, "url": url_for("event", lang, e.id), "title": title, "title_lang": title_lang,
+        "status": e.status, "kind": e.kind, "kind_label": text(lang, "kind." + e.kind),
+        "start_iso": e.start.isoformat(), "end_iso": e.end.isoformat(),
+        "month": f"{e.start:%Y-%m}", "province": e.place.province.id,
+        "district": e.place.district.id, "place": _place(e, lang, full=False),
+        "when": khdate.format_range(e.start, e.end, lang),
+    }
+
+
+def _groups(events, lang: str, url_for: UrlFor) -> list[dict]:
+    return [{"month": month, "label": khdate.format_month(evs[0].start, lang),
+             "events": [_item(e, lang, url_for) for e in evs]}
+            for month, evs in ((m, list(g)) for m, g in
+                               groupby(events, key=lambda e: f"{e.start:%Y-%m}"))]
+
+
+def _notices(schedule: Schedule, lang: str, untranslated: bool = False) -> list[tuple[str, str]]:
+    out = []
+    if schedule.sample:
+        out.append(("sample", text(lang, "sample")))
+    if lang == "km" and (schedule.khmer_review == "needed" or "km" in REVIEW_NEEDED):
+        out.append(("review", text(lang, "khmer_review")))
+    if untranslated and text(lang, "untranslated"):
+        out.append(("untranslated", text(lang, "untranslated")))
+    return [(c, m) for c, m in out if m]
+
+
+def _options(schedule: Schedule, lang: str) -> tuple[list, list, list]:
+    used_p = {e.place.province.id for e in schedule.events}
+    used_d = {(e.place.province.id, e.place.district.id) for e in schedule.events}
+    used_k = {e.kind for e in schedule.events}
+    provinces, districts = [], []
+    for p in schedule.gazetteer.provinces:  # gazetteer order: staff control it
+        if p.id in used_p:
+            provinces.append({"id": p.id, "name": p.name(lang)})
+        districts += [{"id": d.id, "name": d.name(lang), "province": p.id}
+                      for d in p.children if (p.id, d.id) in used_d]
+    kinds = [{"id": k, "name": text(lang, "kind." + k)} for k in KINDS if k in used_k]
+    return provinces, districts, kinds
+
+
+def reach(schedule: Schedule) -> dict:
+    """Attendance totals: per province (gazetteer order) and overall, by gender and age band."""
+    def empty() -> dict:
+        return {"events": 0, "total": 0, "gender": dict.fromkeys(GENDERS, 0),
+                "band": dict.fromkeys(AGE_BANDS, 0)}
+
+    rows: dict[str, dict] = {}
+    total = empty()
+    for e in schedule.events:
+        if e.attendance is None:
+            continue
+        row = rows.setdefault(e.place.province.id, empty())
+        for acc in (row, total):
+            acc["events"] += 1
+            acc["total"] += e.attendance.total
+            for g, n in e.attendance.by_gender().items():
+                acc["gender"][g] += n
+            for b, n in e.attendance.by_band().items():
+                acc["band"][b] += n
+    ordered = [dict(rows[p.id], id=p.id, area=p) for p in schedule.gazetteer.provinces
+               if p.id in rows]
+    return {"rows": ordered, "total": total}
+
+
+def reach_summary(schedule: Schedule, lang: str, url_for: UrlFor, today: dt.date) -> str:
+    """Table of people reached by past events ("" when no event has attendance yet)."""
+    data = reach(schedule)
+    if not data["rows"]:
+        return ""
+    rows = [dict(r, name=r["area"].name(lang)) for r in data["rows"]]
+    return _render("reach.html", lang, rows=rows, total=data["total"], genders=GENDERS,
+                   bands=[b for b in AGE_BANDS if b != "unknown" or data["total"]["band"][b]])
+
+
+# The Tour page lists this many past events at most: a phone should not download
+# years of history; each province page keeps its full list.
+PAST_ON_SCHEDULE_PAGE = 40
+
+
+def schedule_page(schedule: Schedule, lang: str, url_for: UrlFor, today: dt.date,
+                  *, with_reach: bool = True, past_limit: int | None = PAST_ON_SCHEDULE_PAGE) -> str:
+    """The whole Tour: filters, upcoming by month, recent past by month, feed link, reach."""
+    return _listing(schedule, lang, url_for, today, None, with_reach, past_limit)
+
+
+def province_page(schedule: Schedule, province_id: str, lang: str, url_for: UrlFor,
+                  today: dt.date) -> str:
+    """One province's events (its district and kind filters, its calendar feed)."""
+    area = schedule.gazetteer.get(province_id)
+    if area is None:
+        raise KeyError(f"no province '{province_id}' in the gazetteer")
+    return _listing(schedule.in_province(province_id), lang, url_for, today, area, False, None)
+
+
+def _listing(schedule: Schedule, lang: str, url_for: UrlFor, today: dt.date, area,
+             with_reach: bool, past_limit: int | None) -> str:
+    past = schedule.past(today)
+    older = past[past_limit:] if past_limit is not None else ()
+    past = past[:past_limit] if past_limit is not None else past
+    provinces, districts, kinds = _options(schedule, lang)
+    if area is None:
+        feed_url, feed_label = url_for("feed_ics", lang, None), text(lang, "calendar_all")
+    else:
+        feed_url = url_for("province_ics", lang, area.id)
+        feed_label = text(lang, "calendar_province", name=area.name(lang))
+    return _render(
+        "list.html", lang, notes=_notices(schedule, lang),
+        province={"name": area.name(lang), "verify": area.verify} if area else None,
+        provinces=provinces, districts=districts, kinds=kinds,
+        upcoming=_groups(schedule.upcoming(today), lang, url_for),
+        past=_groups(past, lang, url_for),
+        older=[{"name": p.name(lang), "url": url_for("province", lang, p.id)}
+               for p in schedule.gazetteer.provinces if any(e.place.province.id == p.id for e in older)],
+        feed_url=feed_url, feed_label=feed_label,
+        reach_html=Markup(reach_summary(schedule, lang, url_for, today)) if with_reach else "",
+    )
+
+
+def _names(items: tuple[Localized, ...], lang: str) -> str:
+    return ", ".join(x.get(lang) for x in items)
+
+
+def _paragraphs(value: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n\s*\n", value) if p.strip()]
+
+
+def event_page(schedule: Schedule, event_id: str, lang: str, url_for: UrlFor, today: dt.date,
+               hotline_html: str = "", *, with_title: bool = True) -> str:
+    """One event: title, status badge, time, place, what it is about, hotlines, calendar link.
+
+    ``hotline_html`` is inserted as is (it is the caller's own escaped HTML). The page
+    holds nothing about other events, so its size does not grow with the schedule.
+    ``with_title`` puts the escaped title in an <h1> (Material then adds no h1 of its own);
+    turn it off only if the caller writes an escaped heading itself.
+    """
+    e = schedule.event(event_id)
+    if e is None:
+        raise KeyError(f"no event '{event_id}' in the schedule")
+    item = _item(e, lang, url_for)
+    desc, desc_lang = _in(e.description, lang)
+    note, note_lang = _in(e.note, lang) if e.note is not None else ("", "")
+    att = None
+    if e.attendance is not None:
+        cells = {(g, b): n for g, b, n in e.attendance.counts}
+        bands = [{"band": b, "gender": {g: cells.get((g, b), 0) for g in GENDERS},
+                  "total": sum(cells.get((g, b), 0) for g in GENDERS)} for b in AGE_BANDS]
+        att = {"bands": [b for b in bands if b["total"] or b["band"] != "unknown"],
+               "gender": e.attendance.by_gender(), "total": e.attendance.total}
+    item.update(
+        place_full=_place(e, lang, full=True),
+        verify=e.place.district.verify or e.place.province.verify,
+        description=_paragraphs(desc), description_lang=desc_lang, note=note, note_lang=note_lang,
+        previous=khdate.format_datetime(e.previous_start, lang) if e.previous_start else "",
+        previous_iso=e.previous_start.isoformat() if e.previous_start else "",
+        audiences=", ".join(text(lang, "audience." + a) for a in e.audiences),
+        performers=_names(e.performers, lang), partners=_names(e.partners, lang),
+        attendance=att, province_name=e.place.province.name(lang),
+    )
+    untranslated = not (e.title.has(lang) and e.description.has(lang))
+    return _render(
+        "event.html", lang, e=item, with_title=with_title, over=e.is_past(today), notes=_notices(schedule, lang, untranslated),
+        genders=GENDERS, hotline_html=Markup(hotline_html) if hotline_html else "",
+        ics_url=url_for("event_ics", lang, e.id), schedule_url=url_for("schedule", lang, None),
+        province_url=url_for("province", lang, e.place.province.id),
+    )
+
+
+def event_title(event: Event, lang: str) -> str:
+    """Plain-text title for the page heading (the caller escapes it)."""
+    return event.title.get(lang)
