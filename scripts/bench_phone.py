@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from conftest import CHROMIUM_ARGS, PHONE, build_site, free_port  # noqa: E402
 
-from campaign.content.posters.browser import chromium_path  # noqa: E402
+from campaign.printing.browser import chromium_path  # noqa: E402
 
 PAGES = ["", "rights/", "tour/events/mongkol-borei-theatre-2026-12-04/",
          "en/", "en/rights/", "en/tour/events/mongkol-borei-theatre-2026-12-04/"]

@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         base = args.keep or Path(tmp)
         out, cache = base / "site", base / "cache"
         total_cold = 0.0
-        from campaign.content.posters.browser import Browser
+        from campaign.printing.browser import Browser
 
         t0 = time.perf_counter()
         with Browser() as b:

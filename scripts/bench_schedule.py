@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from campaign.content.tour.calendar import schedule_ics  # noqa: E402
+from campaign.core.config import PROJECT_FILES  # noqa: E402
 from campaign.core.diagnostics import errors  # noqa: E402
 from campaign.content.gazetteer.model import load_gazetteer  # noqa: E402
 from campaign.content.tour.jsonld import event_jsonld  # noqa: E402
@@ -68,7 +69,7 @@ def timed(fn, *args, **kw):
 def site_build(n: int, schedule_text: str, tmp: Path) -> str:
     """Build the whole reference site with a synthetic schedule; one line of figures."""
     project = tmp / f"project_{n}"
-    for name in ("docs", "data", "overrides", "mkdocs.yml"):
+    for name in [n for n in PROJECT_FILES if n != "tour_schedule.yaml"]:
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, project / name)
     (project / "tour_schedule.yaml").write_text(schedule_text, encoding="utf-8")

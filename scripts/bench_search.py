@@ -25,7 +25,7 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_FILES = ("docs", "data", "overrides", "mkdocs.yml", "tour_schedule.yaml")
+from campaign.core.config import PROJECT_FILES  # noqa: E402
 
 
 def build(project: Path, out: Path) -> None:

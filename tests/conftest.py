@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from campaign.content.posters.browser import chromium_path  # the same browser the build uses
+from campaign.printing.browser import chromium_path  # the same browser the build uses
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
@@ -27,6 +27,17 @@ PHONE = {"width": 360, "height": 800}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-quic"]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def catalogs():
+    """Renderers tested on their own translate with the project's catalogs, as a build does."""
+    from campaign.languages import catalog
+
+    cats, diags = catalog.load_catalogs(ROOT / "locales", ("km", "en"), ROOT)
+    assert not [d for d in diags if d.severity == "error"], diags
+    catalog.install(cats)
+    yield cats
 
 
 def free_port() -> int:
@@ -125,7 +136,9 @@ def screenshot(page, name: str) -> Path:
 def project_copy(tmp_path) -> Path:
     """A writable copy of the reference project, for tests that break its content."""
     dst = tmp_path / "project"
-    for name in ("docs", "data", "overrides", "mkdocs.yml", "tour_schedule.yaml"):
+    from campaign.core.config import PROJECT_FILES
+
+    for name in PROJECT_FILES:
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, dst / name)

@@ -10,6 +10,7 @@ import json
 import pytest
 
 from campaign.languages import khmer
+from campaign.languages.scripts import ZWSP, segment
 from campaign.web import search
 from conftest import ROOT, screenshot
 
@@ -44,7 +45,7 @@ def wait_results(page):
 
 
 def unzw(s):
-    return s.replace(khmer.ZWSP, "")
+    return s.replace(ZWSP, "")
 
 
 def test_nothing_is_downloaded_for_search_until_it_is_opened(phone, site):

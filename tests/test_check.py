@@ -57,7 +57,7 @@ def test_failed_build_leaves_published_site_untouched(project_copy, tmp_path):
 
 def test_campaign_build_swaps_only_on_success(project_copy, tmp_path):
     out = tmp_path / "site"
-    cli = [sys.executable, "-m", "campaign.cli", "-f", str(project_copy / "mkdocs.yml"), "build", "-d", str(out)]
+    cli = [sys.executable, "-m", "campaign.cli", "-f", str(project_copy / "mkdocs.yml"), "build", "--preview", "-d", str(out)]
     assert subprocess.run(cli, capture_output=True).returncode == 0
     index = (out / "index.html").read_bytes()
     break_content(project_copy)

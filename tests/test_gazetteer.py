@@ -18,9 +18,9 @@ def test_real_gazetteer_has_three_provinces_and_their_districts():
     g = real_gazetteer()
     assert [p.id for p in g.provinces] == ["banteay-meanchey", "battambang", "siem-reap"]
     assert [len(p.children) for p in g.provinces] == [9, 13, 12]
-    assert g.province("Battambang").km == "បាត់ដំបង"
+    assert g.province("Battambang").name("km") == "បាត់ដំបង"
     for p in g.provinces:
-        assert all(d.km and d.en and d.level == "district" for d in p.children)
+        assert all(d.name("km") and d.name("en") and d.level == "district" for d in p.children)
 
 
 def test_disputed_spellings_are_flagged_for_review():
@@ -36,7 +36,7 @@ def test_lookup_by_id_english_khmer_alias_any_case():
     assert bm.child("Poipet").id == "paoy-paet" and bm.child("ប៉ោយប៉ែត").id == "paoy-paet"
     assert bm.child("Sisophon").id == "serei-saophoan"
     assert g.province("Battambang").child("Battambang").id == "krong-battambang"
-    assert g.get("siem-reap", "puok").km == "ពួក"
+    assert g.get("siem-reap", "puok").name("km") == "ពួក"
 
 
 def test_closest_names_for_misspellings():

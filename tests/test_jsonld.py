@@ -31,7 +31,7 @@ def test_required_and_recommended_fields(sample):
     assert data["location"]["@type"] == "Place"
     addr = data["location"]["address"]
     assert addr["@type"] == "PostalAddress" and addr["addressCountry"] == "KH"
-    assert addr["addressRegion"] == e.place.province.en
+    assert addr["addressRegion"] == e.place.province.name("en")
     assert data["eventStatus"] == "https://schema.org/EventScheduled"
     assert data["inLanguage"] == "en"
     assert data["url"] == f"https://tour.example.org/en/tour/events/{e.id}/"

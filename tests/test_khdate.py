@@ -48,5 +48,8 @@ def test_ranges():
     assert two.count("December") == 2 and " – " in two
 
 
-def test_unknown_language_falls_back_to_english_patterns():
-    assert khdate.format_date(D, "th") == "Saturday 5 December 2026"
+def test_thai_dates_come_from_cldr_and_other_languages_too():
+    assert khdate.format_date(D, "th") == "วันเสาร์ที่ 5 ธันวาคม ค.ศ. 2026"
+    assert khdate.format_month(D, "th") == "ธันวาคม 2026"
+    assert khdate.format_time(D, "th") == "18:30"
+    assert khdate.format_date(D, "de") == "Samstag, 5. Dezember 2026"

@@ -19,10 +19,11 @@ from PIL import Image
 
 from campaign.core.diagnostics import errors
 from campaign.content.hotlines.model import load_hotlines
-from campaign.content.posters import (gallery_html, load_guides, load_posters, poster_block_html,
+from campaign.content.guides import load_guides
+from campaign.content.posters import (gallery_html, load_posters, poster_block_html,
                               printers_html, relative_url_for, render_posters)
-from campaign.content.posters.paper import MM, PAPERS
-from campaign.content.posters.qr import page_url
+from campaign.printing.paper import MM, PAPERS
+from campaign.printing.qr import page_url
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = "https://example.org/migra-safe/"

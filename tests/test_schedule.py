@@ -28,7 +28,7 @@ def test_valid_event_loads_with_local_time_and_place():
     assert e.start.isoformat() == "2026-12-05T18:00:00+07:00"
     assert e.place.province.id == "battambang" and e.place.district.id == "bavel"
     assert e.place.venue.get("en") == "Pagoda grounds" and e.place.venue.get("km") == "ទីធ្លាវត្ត"
-    assert e.status == "scheduled" and sched.sample is True and sched.khmer_review == "needed"
+    assert e.status == "scheduled" and sched.sample is True and sched.review_needed is True
 
 
 def test_unknown_district_suggests_closest_at_its_position():
@@ -118,8 +118,8 @@ def test_missing_english_title_is_a_warning_and_falls_back_to_khmer():
     sched, diags = load(text)
     assert errors(diags) == []
     (w,) = diags
-    assert w.severity == "warning" and str(w.pos) == at(text, "title:")
-    assert w.message == "event 'ev-one' has no English title; English pages will show the Khmer"
+    assert w.severity == "warning" and str(w.pos) == at(text, "id: ev-one")
+    assert w.message == "event 'ev-one' has no English text for title; en pages show it in Khmer"
     t = sched.events[0].title
     assert t.get("en") == "ល្ខោនសហគមន៍" and not t.has("en") and t.lang_of("en") == "km"
 
@@ -298,7 +298,7 @@ def test_upcoming_and_past_by_date_and_by_time():
 def test_sample_file_is_valid_and_realistic():
     sched, diags = load_schedule(ROOT / "tour_schedule.yaml", real_gazetteer(), TODAY)
     assert errors(diags) == [], "\n".join(map(str, errors(diags)))
-    assert sched.sample is True and sched.khmer_review == "needed"
+    assert sched.sample is True and sched.review_needed is True
     assert len(sched.events) >= 30
     assert {e.place.province.id for e in sched.events} == {"banteay-meanchey", "battambang", "siem-reap"}
     assert {e.status for e in sched.events} == {"scheduled", "cancelled", "postponed", "rescheduled"}

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from campaign.languages import khmer
+from campaign.languages.scripts import ZWSP, segment
 from campaign.web import search
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,8 +30,8 @@ PAGE = """
 
 def test_page_is_split_into_sections_with_anchors():
     rec = search.page_record(PAGE, "rights/", "fallback")
-    assert rec.title == khmer.segment("ស្គាល់សិទ្ធិរបស់អ្នក")
-    assert [(s.anchor, s.heading.replace(khmer.ZWSP, "")) for s in rec.sections] == [
+    assert rec.title == segment("ស្គាល់សិទ្ធិរបស់អ្នក")
+    assert [(s.anchor, s.heading.replace(ZWSP, "")) for s in rec.sections] == [
         ("", ""), ("ប្រាក់ឈ្នួល", "ប្រាក់ឈ្នួលអប្បបរមា"), ("sub", "Sub heading")]
     first, wage, sub = rec.sections
     assert "&" in first.text and "1694" in first.text
@@ -42,7 +43,7 @@ def test_page_is_split_into_sections_with_anchors():
 def test_notices_permalinks_and_scripts_are_not_indexed():
     rec = search.page_record(PAGE, "rights/")
     everything = " ".join([rec.title] + [s.heading + " " + s.text for s in rec.sections])
-    assert "មិនទាន់" not in everything.replace(khmer.ZWSP, "")
+    assert "មិនទាន់" not in everything.replace(ZWSP, "")
     assert "#" not in everything and "not content" not in everything
 
 
@@ -52,7 +53,7 @@ def test_khmer_is_split_into_words_with_zwsp():
     words = re.split(r"[\u200b ]", wage)
     assert "ប្រាក់" in words and "ឈ្នួល" in words and "ថៃ" in words
     # the visible text is unchanged apart from the invisible separators
-    assert wage.replace(khmer.ZWSP, "").startswith("ប្រាក់ឈ្នួលអប្បបរមាប្រចាំថ្ងៃ")
+    assert wage.replace(ZWSP, "").startswith("ប្រាក់ឈ្នួលអប្បបរមាប្រចាំថ្ងៃ")
 
 
 def test_page_without_h1_takes_its_title_unescaped():

@@ -97,4 +97,4 @@ def test_every_sitemap_entry_has_every_language(site):
     assert f"{site.url}tour/events/mongkol-borei-theatre-2026-12-04/" in locs  # generated pages too
     for u in urls:
         langs = {link.get("hreflang") for link in u.findall("x:link", ns)}
-        assert langs == {"km", "en"}, u.find("s:loc", ns).text
+        assert langs == {"km", "en", "x-default"}, u.find("s:loc", ns).text

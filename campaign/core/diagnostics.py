@@ -49,9 +49,33 @@ def errors(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
     return [d for d in diags if d.severity == "error"]
 
 
-def report(diags: Iterable[Diagnostic]) -> str:
-    """All problems, sorted by file and line, one per line."""
-    return "\n".join(str(d) for d in sorted(set(diags)))
+def report(diags: Iterable[Diagnostic], limit: int | None = None) -> str:
+    """Errors first, then warnings, each sorted by file and line, one per line.
+
+    With ``limit``, warnings of one kind (the same message but for names and numbers) are
+    cut after ``limit`` lines and counted, so the errors are not lost in the noise.
+    """
+    diags = sorted(set(diags))
+    errs = [d for d in diags if d.severity == "error"]
+    warns = [d for d in diags if d.severity != "error"]
+    lines = [str(d) for d in errs]
+    if limit is None:
+        return "\n".join(lines + [str(d) for d in warns])
+    kinds: dict[str, list[Diagnostic]] = {}
+    for d in warns:
+        kinds.setdefault(_kind(d.message), []).append(d)
+    for group in kinds.values():
+        lines += [str(d) for d in group[:limit]]
+        if len(group) > limit:
+            lines.append(f"   … and {len(group) - limit} more warning(s) like the one above "
+                         "(`campaign check --all` lists them)")
+    return "\n".join(lines)
+
+
+def _kind(message: str) -> str:
+    import re
+
+    return re.sub(r"'[^']*'|\d+", "_", message)
 
 
 class ContentError(Exception):
@@ -61,19 +85,47 @@ class ContentError(Exception):
         self.diagnostics = sorted(set(diags))
         n = len(errors(self.diagnostics))
         super().__init__(
-            f"{n} problem{'s' if n != 1 else ''} in the content:\n" + report(self.diagnostics)
+            f"{n} problem{'s' if n != 1 else ''} in the content:\n" + report(self.diagnostics, limit=8)
         )
 
 
 def read_source(path, display: str) -> tuple[str | None, list[Diagnostic]]:
-    """A content file's text, or a diagnostic saying why it cannot be read."""
+    """A content file's text, or a diagnostic saying why it cannot be read.
+
+    A byte-order mark (Notepad writes one) is dropped; bytes that are not UTF-8 and NUL
+    bytes are reported at their own line and column, in words staff can act on.
+    """
     from pathlib import Path
 
     try:
-        return Path(path).read_text(encoding="utf-8"), []
-    except UnicodeDecodeError as exc:
-        return None, [error(Position(display, 1, 1), f"not UTF-8 text ({exc.reason})",
-                            "the file saved as UTF-8")]
+        data = Path(path).read_bytes()
     except OSError as exc:
-        return None, [error(Position(display, 1, 1), f"cannot read file: {exc.strerror}",
+        return None, [error(Position(display, 1, 1), f"cannot read the file: {exc.strerror}",
                             "a readable file")]
+    return decode(data, display)
+
+
+def decode(data: bytes, display: str) -> tuple[str | None, list[Diagnostic]]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(data, exc.start)
+        bad = data[exc.start:exc.start + 1].hex()
+        return None, [error(Position(display, line, col),
+                            f"this character is not in UTF-8 (byte 0x{bad}): the file was saved in "
+                            "another encoding", "the file saved as UTF-8 (in Notepad: Save as → Encoding: UTF-8)")]
+    if "\x00" in text:
+        line, col = _line_col(data, data.index(b"\x00"))
+        return None, [error(Position(display, line, col),
+                            "an invisible NUL character (a byte 0) is in the text: the file is damaged or not text",
+                            "the character deleted, or the file saved again as plain UTF-8 text")]
+    return text, []
+
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+    return line, col

@@ -1,33 +1,29 @@
 """The Markdown pages of every language: where they are, their URLs, their fallbacks.
 
-Pages live in ``docs/<lang>/``; the default language is served at the site
-root and the others under ``/<lang>/``. A page missing in one language is
-shown there from another language, with a notice (see ``source_language``).
+Pages live in ``docs/<lang>/``; the default language is served at the site root and
+the others under ``/<lang>/`` (``campaign.core.urls``). A page missing in one language
+is shown there from another language, with a notice (``Site.source_language``). Each
+page's header is read once here (``campaign.core.frontmatter``) and handed to the engine.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from dataclasses import dataclass, field
+from pathlib import Path
 
+from campaign.core import frontmatter, markers
 from campaign.core.diagnostics import Diagnostic, Position, error, read_source, warning
 from campaign.core.fields import Fields
-from campaign.core.yamlsource import parse
+from campaign.core.localized import Languages
+from campaign.core.review import read_review
+from campaign.core.urls import page_url
 
-_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
-MARKER = re.compile(r"<!--\s*campaign:([a-z-]+)((?:\s+[^\s>-][^\s>]*)*)\s*-->")
-
-# Front-matter keys staff may use; the theme's keys are passed through.
-FRONT_MATTER_KEYS = ("title", "description", "khmer_review", "hide", "icon", "status",
-                     "template", "search", "poster")
-
-
-@dataclass(frozen=True)
-class Marker:
-    name: str
-    args: tuple[str, ...]
-    pos: Position
+# Header fields staff may use; the theme's own are passed through to it.
+FRONT_MATTER_KEYS = ("title", "description", "review", "khmer_review", "hide", "icon", "status",
+                     "template", "search", "translated_from", "tags", "subtitle")
+# Folders whose pages carry another content type's fields (checked by that type).
+OWN_HEADERS = ("posters/",)
 
 
 @dataclass(frozen=True)
@@ -35,73 +31,44 @@ class PageSource:
     lang: str
     rel: str  # path inside docs/<lang>/, posix, e.g. "rights.md"
     display: str  # path shown in messages, relative to the project
+    path: Path
     title: str | None
-    khmer_review_needed: bool
-    markers: tuple[Marker, ...]
-    front_lines: int  # lines taken by front matter, for positions in the body
+    review_needed: bool
+    markers: tuple[markers.Marker, ...]
+    body: str = ""
+    body_line: int = 1  # line of the body's first line in the file
+    meta: dict = field(default_factory=dict)  # the header as plain values, for the engine
+    header: object = None  # the header's positioned YAML (campaign.core.yamlsource.Map)
 
-
-def split_front_matter(text: str) -> tuple[str | None, str, int]:
-    """(front matter text or None, body, number of lines before the body)."""
-    m = _FRONT.match(text)
-    if not m:
-        return None, text, 0
-    return m.group(1) or "", text[m.end():], text[:m.end()].count("\n")
-
-
-def find_markers(body: str, display: str, line_offset: int) -> list[Marker]:
-    out = []
-    for m in MARKER.finditer(body):
-        line = body.count("\n", 0, m.start())
-        col = m.start() - (body.rfind("\n", 0, m.start()) + 1)
-        out.append(Marker(m.group(1), tuple(m.group(2).split()),
-                          Position(display, line + 1 + line_offset, col + 1)))
-    return out
+    # the older name, still used by templates and tests
+    @property
+    def khmer_review_needed(self) -> bool:
+        return self.review_needed
 
 
 def read_page(path: Path, lang: str, rel: str, display: str) -> tuple[PageSource, list[Diagnostic]]:
     text, diags = read_source(path, display)
     if text is None:
-        return PageSource(lang, rel, display, None, False, (), 0), diags
-    front, body, nlines = split_front_matter(text)
+        return PageSource(lang, rel, display, path, None, False, ()), diags
+    fm, d = frontmatter.read(text, display)
+    diags += d
+    f = Fields(fm.node, diags, f"the header of {display}", Position(display, 1, 1))
     title = None
-    review = False
-    if front is not None:
-        node, d = parse(front, display, line_offset=1)
-        diags += d
-        f = Fields(node, diags, "the front matter", Position(display, 1, 1))
-        if f.map is not None:
-            # posters/ pages carry a poster's fields, validated by campaign.content.posters
-            for key in f.map.keys() if not rel.startswith("posters/") else ():
-                if key not in FRONT_MATTER_KEYS:
-                    diags.append(warning(f.map.key(key).pos, f"unknown front-matter key '{key}'",
-                                         "one of " + ", ".join(FRONT_MATTER_KEYS)))
-            title = f.text("title", required=False)
-            review = f.choice("khmer_review", ["needed", "done"], required=False) == "needed"
-    if lang == "km" and (front is None or "khmer_review:" not in front):
-        # Unknown review state counts as not reviewed, and staff are told so.
-        review = True
-        diags.append(warning(Position(display, 1, 1), "Khmer page without `khmer_review`",
-                             "`khmer_review: needed` (or `done` once a native speaker checked it) "
-                             "in the front matter"))
+    if f.map is not None and not rel.startswith(OWN_HEADERS):
+        for key in f.map.keys():
+            if key not in FRONT_MATTER_KEYS:
+                diags.append(warning(f.map.key(key).pos, f"unknown header field '{key}'",
+                                     "one of " + ", ".join(FRONT_MATTER_KEYS)))
+    if f.map is not None:
+        title = f.text("title", required=False)
+    review = read_review(f, lang, f"{display}")
     if title is None:
-        h1 = re.search(r"^#\s+(.+?)\s*#*\s*$", body, re.M)
+        h1 = re.search(r"^#\s+(.+?)\s*#*\s*$", fm.body, re.M)
         title = h1.group(1) if h1 else None
-    markers = find_markers(body, display, nlines)
-    return PageSource(lang, rel, display, title, review, tuple(markers), nlines), diags
-
-
-def language_prefix(lang: str, default: str) -> str:
-    """The one rule for where a language lives: the default at the root, others under /<lang>/."""
-    return "" if lang == default else f"{lang}/"
-
-
-def page_url(rel: str, lang: str, default: str) -> str:
-    """Site-relative URL with directory URLs: ``rights.md`` in en → ``en/rights/``."""
-    p = PurePosixPath(rel)
-    parts = list(p.parent.parts) if p.stem in ("index", "README") else [*p.parent.parts, p.stem]
-    path = "/".join(parts)
-    return language_prefix(lang, default) + (path + "/" if path else "")
+    found, d = markers.find(fm.body, display, fm.body_line - 1)
+    diags += d
+    return PageSource(lang, rel, display, path, title, review, tuple(found), fm.body, fm.body_line,
+                      fm.meta(), fm.node), diags
 
 
 @dataclass(frozen=True)
@@ -109,6 +76,11 @@ class Site:
     languages: tuple[str, ...]
     default: str
     pages: dict[tuple[str, str], PageSource]  # (lang, rel) → page
+    fallbacks: dict = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def langs(self) -> Languages:
+        return Languages(self.languages, self.default, self.fallbacks)
 
     @property
     def rels(self) -> list[str]:
@@ -118,13 +90,13 @@ class Site:
         return page_url(rel, lang, self.default)
 
     def source_language(self, lang: str, rel: str) -> str | None:
-        """Language whose file is shown for ``rel`` on the ``lang`` site."""
-        if (lang, rel) in self.pages:
-            return lang
-        for other in (self.default, *self.languages):
-            if (other, rel) in self.pages:
-                return other
-        return None
+        """Language whose file is shown for ``rel`` on the ``lang`` site (the fallback rule)."""
+        return next((other for other in self.langs.order(lang) if (other, rel) in self.pages), None)
+
+    def page(self, lang: str, rel: str) -> PageSource | None:
+        """The file shown for ``rel`` on the ``lang`` site."""
+        source = self.source_language(lang, rel)
+        return self.pages.get((source, rel)) if source else None
 
     def missing(self, lang: str) -> list[str]:
         return [rel for rel in self.rels if (lang, rel) not in self.pages]
@@ -134,10 +106,11 @@ class Site:
         return {lang: self.url(lang, rel) for lang in self.languages}
 
 
-def scan_docs(docs_dir: Path, languages: tuple[str, ...], default: str, root: Path
-              ) -> tuple[Site, list[Diagnostic]]:
+def scan_docs(docs_dir: Path, languages: tuple[str, ...], default: str, root: Path,
+              fallbacks: dict | None = None) -> tuple[Site, list[Diagnostic]]:
     diags: list[Diagnostic] = []
     pages: dict[tuple[str, str], PageSource] = {}
+    real_docs = docs_dir.resolve()
     for lang in languages:
         base = docs_dir / lang
         if not base.is_dir():
@@ -145,8 +118,14 @@ def scan_docs(docs_dir: Path, languages: tuple[str, ...], default: str, root: Pa
                                f"no folder for language '{lang}'", f"a folder docs/{lang}/ with the pages"))
             continue
         for path in sorted(base.rglob("*.md")):
+            display = _display(path, root)
+            problem = outside(path, real_docs)
+            if problem:
+                diags.append(error(Position(display, 1, 1), f"this page is {problem}",
+                                   "a real file inside docs/ (copy the page here instead of linking to it)"))
+                continue
             rel = path.relative_to(base).as_posix()
-            page, d = read_page(path, lang, rel, _display(path, root))
+            page, d = read_page(path, lang, rel, display)
             pages[(lang, rel)] = page
             diags += d
     for entry in sorted(docs_dir.iterdir()) if docs_dir.is_dir() else []:
@@ -154,7 +133,17 @@ def scan_docs(docs_dir: Path, languages: tuple[str, ...], default: str, root: Pa
             diags.append(error(Position(_display(entry, root), 1, 1),
                                "page outside a language folder",
                                f"the page inside docs/{default}/ or another language folder"))
-    return Site(tuple(languages), default, pages), diags
+    return Site(tuple(languages), default, pages, dict(fallbacks or {})), diags
+
+
+def outside(path: Path, allowed: Path) -> str:
+    """Why ``path`` may not be published from the folder ``allowed`` ("" when it may):
+    a link could publish any file of the machine, a private one included."""
+    if path.is_symlink():
+        return "a link (symlink) to another file"
+    if not path.resolve().is_relative_to(allowed.resolve()):
+        return "outside the project (reached through a linked folder)"
+    return ""
 
 
 def _display(path: Path, root: Path) -> str:

@@ -1,38 +1,63 @@
-"""One Jinja2 environment for the HTML fragments the core renders.
+"""One Jinja2 environment for everything the core renders: page fragments, posters, guides.
 
-Autoescape is on: text from content files lands in HTML only escaped.
-Fragments are injected into Markdown, so templates keep each fragment one
-block element with no blank line inside (a blank line would end the HTML block).
+Autoescape is on, so text from content files lands in HTML only escaped. Templates live
+beside the code that uses them (``campaign/<part>/templates/``) and are named
+``<part>/<file>``: ``tour/event.html``, ``posters/poster.html``. A project may override
+any of them without code, Material's ``fragments/`` way: a file at
+``<theme custom_dir>/campaign/<part>/<file>`` is tried first (``use_overrides``).
+
+Fragments are injected into Markdown, so ``one_block`` keeps each one a single block
+with no blank line inside (a blank line would end Python-Markdown's raw HTML block).
 """
 
 from __future__ import annotations
 
 import functools
-
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, select_autoescape
 
-from campaign.languages import khmer
-from campaign.strings import strings
+from campaign.languages import dates
+from campaign.languages.catalog import translator
+
+PACKAGE = Path(__file__).resolve().parent.parent
+_overrides: list[Path] = []
 
 
-_PKG = Path(__file__).parent.parent
+def package_dirs() -> dict[str, str]:
+    """``<part>`` → its templates folder, for every part of the package that has one."""
+    return {p.parent.name: str(p) for p in sorted(PACKAGE.rglob("templates")) if p.is_dir()}
+
+
+def use_overrides(directory: Path | None) -> None:
+    """Templates in ``directory`` (``<part>/<file>``) take precedence over the package's."""
+    _overrides[:] = [directory] if directory is not None and directory.is_dir() else []
+    env.cache_clear()
 
 
 @functools.lru_cache(maxsize=1)
 def env() -> Environment:
+    loaders = [FileSystemLoader(str(d)) for d in _overrides]
+    loaders.append(PrefixLoader({name: FileSystemLoader(d) for name, d in package_dirs().items()}))
     e = Environment(
-        loader=ChoiceLoader([FileSystemLoader([str(_PKG / "core/templates"), str(_PKG / "content/hotlines/templates")]),
-                             PrefixLoader({"web": FileSystemLoader(str(_PKG / "web/templates"))})]),
+        loader=ChoiceLoader(loaders),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    e.filters["khmer_digits"] = khmer.digits
     return e
+
+
+def context(lang: str) -> dict:
+    """What every template may use: the language, its translator and number formats."""
+    return {"lang": lang, "_": translator(lang),
+            "n": lambda v: dates.format_number(v, lang), "digits": lambda v: dates.digits(v, lang)}
+
+
+def render(template: str, lang: str, **values) -> str:
+    return env().get_template(template).render(**context(lang), **values)
 
 
 def one_block(html: str) -> str:
@@ -41,5 +66,5 @@ def one_block(html: str) -> str:
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())
 
 
-def fragment(template: str, lang: str, **context) -> str:
-    return one_block(env().get_template(template).render(lang=lang, s=strings(lang), **context))
+def fragment(template: str, lang: str, **values) -> str:
+    return one_block(render(template, lang, **values))

@@ -1,8 +1,9 @@
-"""Static files the core makes for every site: the Khmer web fonts.
+"""Web fonts the site serves itself: one per script written without Latin letters (Khmer, Thai).
 
-The site serves its own Khmer font (no font service: nothing leaves the
-site), subset to the Khmer blocks and compressed as WOFF2, ~15 KB a weight.
-File names carry a content hash so hosts can cache them forever.
+No font service: nothing leaves the site. Each font is subset to its script and compressed
+as WOFF2 (~15 KB for Khmer, ~8 KB for Thai) and declared with its ``unicode-range``, so a
+browser downloads it only for pages that use the script. File names carry a content hash
+so hosts can cache them forever.
 """
 
 from __future__ import annotations
@@ -13,18 +14,19 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-FONTS = Path(__file__).parent.parent / "languages" / "fonts"
-FAMILY = "Noto Sans Khmer"
-# Khmer, Khmer Symbols, ZWSP/ZWNJ/ZWJ (word breaks), dotted circle (shaping fallback).
-UNICODES = [*range(0x1780, 0x1800), *range(0x19E0, 0x1A00), 0x200B, 0x200C, 0x200D, 0x25CC]
-# One weight: bold headings are synthesised, which saves 17 KB on every first visit.
-WEIGHTS = {400: "NotoSansKhmer-Regular.ttf"}
+from campaign.languages.pack import pack
+from campaign.languages.scripts import SCRIPTS, Script
+
+EXTRA = [0x200B, 0x200C, 0x200D, 0x25CC]  # word breaks, joiners, dotted circle (shaping fallback)
 
 
 @dataclass(frozen=True)
 class WebFont:
+    script: str  # ISO 15924 code
+    family: str
     weight: int
     path: str  # site-relative
+    unicode_range: str
     data: bytes
 
 
@@ -33,7 +35,7 @@ def subset_woff2(ttf: Path, unicodes: list[int]) -> bytes:
 
     options = subset.Options()
     options.flavor = "woff2"
-    options.layout_features = ["*"]  # Khmer shaping needs all its GSUB/GPOS features
+    options.layout_features = ["*"]  # Khmer and Thai shaping need all their GSUB/GPOS features
     options.hinting = False
     options.desubroutinize = True
     font = subset.load_font(str(ttf), options)
@@ -45,22 +47,31 @@ def subset_woff2(ttf: Path, unicodes: list[int]) -> bytes:
     return out.getvalue()
 
 
-@functools.lru_cache(maxsize=1)
-def web_fonts() -> tuple[WebFont, ...]:
-    out = []
-    for weight, name in WEIGHTS.items():
-        data = subset_woff2(FONTS / name, UNICODES)
-        digest = hashlib.sha256(data).hexdigest()[:10]
-        out.append(WebFont(weight, f"assets/fonts/noto-sans-khmer-{weight}.{digest}.woff2", data))
-    return tuple(out)
+@functools.lru_cache(maxsize=None)
+def _font(script: Script) -> WebFont:
+    # One weight: bold is synthesised, which saves a second download on every first visit.
+    unicodes = [c for a, b in script.ranges for c in range(a, b + 1)] + EXTRA
+    data = subset_woff2(script.font_files[0], unicodes)
+    digest = hashlib.sha256(data).hexdigest()[:10]
+    slug = script.family.lower().replace(" ", "-")
+    return WebFont(script.code, script.family, 400, f"assets/fonts/{slug}-400.{digest}.woff2",
+                   script.unicode_range, data)
 
 
-def font_faces() -> list[dict]:
-    """What templates need to declare and preload the fonts."""
-    return [{"family": FAMILY, "weight": f.weight, "path": f.path} for f in web_fonts()]
+def web_fonts(languages=None) -> tuple[WebFont, ...]:
+    """The fonts of every shipped script with a web font (all, or those ``languages`` use)."""
+    wanted = {pack(lang).script.code for lang in languages} if languages is not None else None
+    return tuple(_font(s) for s in SCRIPTS if s.web_font and (wanted is None or s.code in wanted))
 
 
-def write_assets(site_dir: Path) -> list[Path]:
+def font_faces(lang: str) -> list[dict]:
+    """What the theme needs to declare every font and preload the one of the page's language."""
+    own = pack(lang).script.code
+    return [{"family": f.family, "weight": f.weight, "path": f.path, "unicode_range": f.unicode_range,
+             "preload": f.script == own} for f in web_fonts()]
+
+
+def write_fonts(site_dir: Path) -> list[Path]:
     written = []
     for f in web_fonts():
         target = site_dir / f.path

@@ -1,12 +1,9 @@
-"""Last step of a build, on the finished site folder: what makes it light and offline.
+"""What makes the site installable and readable offline: manifest, icons, service worker.
 
-- one stylesheet: the theme's CSS pruned to the rules our pages can match, then ours;
-- the theme's unused files removed (its JavaScript bundle, search worker, maps);
-- a web app manifest per language and its icons (installable, Khmer name);
-- a service worker that precaches the key pages of the reader's language, with a
-  version derived from their content so a new build replaces the old cache.
-
-Engine-independent: it reads and writes files in ``site_dir`` only.
+The service worker precaches the key pages of the reader's language, with a version
+derived from their content, so a new build replaces the old copy; the copies of other
+languages the reader visited stay (readers switch languages). Engine-independent: it
+writes files in ``site_dir`` only.
 """
 
 from __future__ import annotations
@@ -14,43 +11,11 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import shutil
 from pathlib import Path
 
-from campaign.web.cssprune import Used, prune_css
+from markupsafe import Markup
+
 from campaign.core.templates import env
-
-SITE_CSS = "assets/stylesheets/site.css"
-THEME_CSS_GLOB = "assets/stylesheets/main.*.min.css"
-# Theme files no page loads once the bundle is dropped (kept out of the upload).
-UNUSED_THEME_FILES = ("assets/javascripts/bundle.*", "assets/javascripts/lunr",
-                      "assets/javascripts/workers", "assets/stylesheets/*.map",
-                      "assets/stylesheets/palette.*", THEME_CSS_GLOB)
-
-
-def build_stylesheet(site_dir: Path, ours: list[str], scripts: list[str]) -> Path:
-    """Theme CSS pruned against every page and script, followed by our stylesheets."""
-    used, texts = Used(), []
-    for page in site_dir.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        used.add_html(html)
-        texts.append(html)
-    for script in scripts:
-        text = (site_dir / script).read_text(encoding="utf-8")
-        used.add_names(text)
-        texts.append(text)
-    own = "\n".join((site_dir / css).read_text(encoding="utf-8") for css in ours)
-    theme = "".join(p.read_text(encoding="utf-8") for p in sorted(site_dir.glob(THEME_CSS_GLOB)))
-    out = site_dir / SITE_CSS
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(prune_css(theme, used, own + "".join(texts)) + "\n" + own, encoding="utf-8")
-    return out
-
-
-def remove_unused_theme_files(site_dir: Path) -> None:
-    for pattern in UNUSED_THEME_FILES:
-        for p in site_dir.glob(pattern):
-            shutil.rmtree(p) if p.is_dir() else p.unlink()
 
 
 def icon_png(size: int) -> bytes:
@@ -93,19 +58,18 @@ def write_manifest(site_dir: Path, lang: str, name: str, short_name: str, start_
 
 
 def write_service_worker(site_dir: Path, precache: dict[str, list[str]], offline: dict[str, str],
-                         default: str) -> tuple[Path, str]:
+                         shared: list[str], default: str) -> tuple[Path, str]:
     """``precache``: language → site-relative URLs to keep offline; version from their bytes."""
     digest = hashlib.sha256()
-    for lang in sorted(precache):
-        for url in precache[lang]:
-            target = site_dir / url
-            if url.endswith("/") or url == "":
-                target = target / "index.html"
-            digest.update(url.encode() + b"\0" + target.read_bytes())
+    for url in sorted({u for urls in precache.values() for u in urls} | set(offline.values()) | set(shared)):
+        target = site_dir / url
+        if url.endswith("/") or url == "":
+            target = target / "index.html"
+        digest.update(url.encode() + b"\0" + target.read_bytes())
     version = digest.hexdigest()[:12]
     js = env().get_template("web/sw.js").render(
-        version=version, precache=json.dumps(precache), offline=json.dumps(offline),
-        default=json.dumps(default))
+        version=version, precache=Markup(json.dumps(precache)), offline=Markup(json.dumps(offline)),
+        shared=Markup(json.dumps(shared)), default=Markup(json.dumps(default)))
     path = site_dir / "sw.js"
     path.write_text(js, encoding="utf-8")
     return path, version

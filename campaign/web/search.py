@@ -1,12 +1,12 @@
 """Search index: one small JSON file per language, built from rendered pages.
 
-Khmer is written without spaces, so a search engine that splits on spaces
-finds a Khmer word only when it starts a run. Here the Khmer text is split
-into words at build time (``khmer.segment``, the khmercut CRF model) and the
-words are kept apart by U+200B (zero-width space) in the index only. The
-browser (``overrides/assets/javascripts/search.js``) splits the text on
-U+200B, white space and punctuation, folds every word with the same rules as
-``khmer.normalize`` (plus lower case and Khmer digits), and splits a typed
+Khmer and Thai are written without spaces, so a search engine that splits on
+spaces finds such a word only when it starts a run. Here their text is split into
+words at build time (``campaign.languages.scripts.segment``: khmercut for Khmer,
+PyThaiNLP for Thai) and the words are kept apart by U+200B (zero-width space) in
+the index only. The browser (``overrides/assets/javascripts/search.js``) splits the
+text on U+200B, white space and punctuation, folds every word with the same rules as
+``fold`` (Khmer spelling variants, lower case, Western digits), and splits a typed
 query (no spaces) against that vocabulary, so both sides agree on words.
 
 Index format (``search/<lang>.json``), chosen for bytes: the text is stored
@@ -33,6 +33,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from campaign.languages import khmer
+from campaign.languages.scripts import ZWSP, segment
 
 INDEX_VERSION = 1
 SECTION_TAGS = {"h2", "h3"}
@@ -46,7 +47,7 @@ BLOCK_TAGS = HEADING_TAGS | {"p", "li", "ul", "ol", "div", "section", "table", "
 VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed",
              "source", "track", "wbr"}
 _SPACE = re.compile(r"[ \t\r\n\f\u00a0]+")
-_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
+_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩๐๑๒๓๔๕๖๗๘๙", "01234567890123456789")
 
 
 @dataclass
@@ -142,7 +143,7 @@ class _Extractor(HTMLParser):
 
 def _clean(text: str) -> str:
     """One space between runs; Khmer runs split into words with U+200B."""
-    return khmer.segment(_SPACE.sub(" ", text.replace(khmer.ZWSP, "")).strip())
+    return segment(_SPACE.sub(" ", text.replace(ZWSP, "")).strip())
 
 
 def page_record(html: str, url: str, title: str | None = None, lang: str = "") -> PageRecord:
@@ -184,7 +185,7 @@ def write_index(site_dir: Path, lang: str, records: list[PageRecord]) -> Path:
 # -- the browser's rules, in Python: for tests and for the benchmark --------------------
 
 def fold(word: str) -> str:
-    """The form a word is compared in: ``khmer.normalize``, lower case, Western digits."""
+    """The form a word is compared in: Khmer spelling variants folded, lower case, Western digits."""
     return khmer.normalize(word).lower().translate(_DIGITS)
 
 

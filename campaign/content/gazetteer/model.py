@@ -10,12 +10,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from campaign.languages import khmer
 from campaign.core.diagnostics import Diagnostic, Position, error
 from campaign.core.fields import Fields, closest
+from campaign.core.localized import DEFAULT_LANGUAGES, Languages, Localized
+from campaign.core.slugs import is_id, suggest_id
 from campaign.core.yamlsource import Node, parse, parse_file
+from campaign.languages import khmer
+from campaign.languages.pack import pack
+from campaign.languages.scripts import script_of
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+FILE = "data/gazetteer.yaml"
 LEVELS = ("province", "district", "commune", "village")
 _CHILDREN = {"province": "districts", "district": "communes", "commune": "villages"}
 _TYPES = {
@@ -29,8 +33,7 @@ _TYPES = {
 @dataclass(frozen=True)
 class Area:
     id: str
-    en: str
-    km: str
+    names: Localized  # per language, from the keys named after the site's languages
     level: str  # province, district, commune or village
     type: str = ""  # e.g. municipality; "" means the level's usual kind
     aliases: tuple[str, ...] = ()
@@ -38,23 +41,23 @@ class Area:
     children: tuple["Area", ...] = ()
 
     def name(self, lang: str) -> str:
-        return self.km if lang == "km" else self.en
+        return self.names.get(lang)
+
+    @property
+    def label(self) -> str:
+        """How messages to staff name it: every spelling it has, "Battambang (បាត់ដំបង)"."""
+        names = list(dict.fromkeys(v for _, v in sorted(self.names.values, key=lambda kv: kv[0] != "en")))
+        return names[0] + (f" ({', '.join(names[1:])})" if len(names) > 1 else "")
 
     def child(self, name: str) -> "Area | None":
         key = _key(name)
-        for c in self.children:
-            if key in c.keys():
-                return c
-        return None
+        return next((c for c in self.children if key in c.keys()), None)
 
     def keys(self) -> set[str]:
-        return {_key(n) for n in (self.id, self.en, self.km, *self.aliases)}
+        return {_key(n) for n in (self.id, *(v for _, v in self.names.values), *self.aliases)}
 
     def suggestions(self, name: str) -> list[str]:
-        """Closest English (or Khmer, for a Khmer name) child names."""
-        if khmer.has_khmer(name):
-            return closest(khmer.normalize(name), [c.km for c in self.children])
-        return closest(name, [c.en for c in self.children])
+        return _suggest(name, self.children)
 
 
 @dataclass(frozen=True)
@@ -66,9 +69,7 @@ class Gazetteer:
         return next((p for p in self.provinces if key in p.keys()), None)
 
     def province_suggestions(self, name: str) -> list[str]:
-        if khmer.has_khmer(name):
-            return closest(khmer.normalize(name), [p.km for p in self.provinces])
-        return closest(name, [p.en for p in self.provinces])
+        return _suggest(name, self.provinces)
 
     def get(self, province_id: str, district_id: str | None = None) -> Area | None:
         p = next((p for p in self.provinces if p.id == province_id), None)
@@ -77,28 +78,45 @@ class Gazetteer:
         return next((d for d in p.children if d.id == district_id), None)
 
 
+def _suggest(name: str, areas) -> list[str]:
+    """Closest names written in the same script as ``name`` (Khmer for Khmer, and so on)."""
+    script = script_of(name)
+    spelled = {_fold(v): v for a in areas for _, v in a.names.values if script_of(v) == script}
+    return [spelled[h] for h in closest(_fold(name), list(spelled))]
+
+
+def _fold(name: str) -> str:
+    return khmer.normalize(name)
+
+
 def _key(name: str) -> str:
     """Matching key: case, spaces, hyphens and Khmer spelling variants folded."""
-    text = khmer.normalize(name).casefold()
+    text = _fold(name).casefold()
     return re.sub(r"[\s\-_.]+", " ", text).strip()
 
 
-def _area(node: Node, level: str, diags: list[Diagnostic], pos: Position) -> Area | None:
+def _area(node: Node, level: str, diags: list[Diagnostic], pos: Position, langs: Languages) -> Area | None:
     what = f"{level} entry"
     f = Fields(node, diags, what, pos)
     child_key = _CHILDREN.get(level)
     id_ = f.text("id", expected="an id of lower-case letters, digits and hyphens")
-    if id_ is not None and not SLUG.match(id_):
+    if id_ is not None and not is_id(id_):
         f.fail(f.map.get("id").pos, f"{level} id '{id_}' has characters other than a-z, 0-9 and -",
-               f"for example '{khmer.slugify(id_).lower() or 'my-place'}'")
+               f"for example '{suggest_id(id_, 'my-place')}'")
         id_ = None
     f.what = f"{level} '{id_}'" if id_ else what
-    f.check_keys(["id", "en", "km", "type", "aliases", "verify", "source"]
-                 + ([child_key] if child_key else []))
-    en = f.text("en", expected="the English name")
-    km = f.text("km", expected="the Khmer name")
-    if km is not None and not khmer.has_khmer(km):
-        f.fail(f.map.get("km").pos, f"'km' of {f.what} is not in Khmer script", "the Khmer name")
+    f.check_keys(["id", *langs.codes, "type", "aliases", "verify", "source"] + ([child_key] if child_key else []))
+    values = []
+    for lang in langs.codes:
+        text = f.text(lang, required=(lang == langs.default), expected=f"the {pack(lang).name_in(pack('en'))} name")
+        if text is None:
+            continue
+        script = pack(lang).script
+        if script.splitter and not script.has(text):
+            f.fail(f.map.get(lang).pos, f"'{lang}' of {f.what} is not in {pack(lang).name_in(pack('en'))} script",
+                   f"the {pack(lang).name_in(pack('en'))} name")
+            continue
+        values.append((lang, text))
     type_ = f.choice("type", _TYPES[level], required=False, default="")
     aliases = f.strings("aliases")
     verify = f.boolean("verify")
@@ -106,13 +124,14 @@ def _area(node: Node, level: str, diags: list[Diagnostic], pos: Position) -> Are
     children: list[Area] = []
     if child_key:
         children = _unique_areas(f.seq(child_key, expected=f"a list of {child_key}"),
-                                 LEVELS[LEVELS.index(level) + 1], diags, f" in {f.what}")
-    if id_ is None or en is None or km is None:
+                                 LEVELS[LEVELS.index(level) + 1], diags, f" in {f.what}", langs)
+    if id_ is None or not any(k == langs.default for k, _ in values):
         return None
-    return Area(id_, en, km, level, type_ or "", aliases, verify, tuple(children))
+    return Area(id_, Localized(tuple(values), langs), level, type_ or "", aliases, verify, tuple(children))
 
 
-def read_gazetteer(root: Node | None, path: str) -> tuple[Gazetteer, list[Diagnostic]]:
+def read_gazetteer(root: Node | None, path: str, langs: Languages = DEFAULT_LANGUAGES
+                   ) -> tuple[Gazetteer, list[Diagnostic]]:
     diags: list[Diagnostic] = []
     start = Position(path, 1, 1)
     if root is None:
@@ -120,16 +139,16 @@ def read_gazetteer(root: Node | None, path: str) -> tuple[Gazetteer, list[Diagno
     f = Fields(root, diags, "the gazetteer", start)
     f.check_keys(["provinces"])
     provinces = _unique_areas(f.seq("provinces", required=True, expected="a list of provinces"),
-                              "province", diags, "")
+                              "province", diags, "", langs)
     return Gazetteer(tuple(provinces)), diags
 
 
-def _unique_areas(items, level: str, diags: list[Diagnostic], where: str) -> list[Area]:
+def _unique_areas(items, level: str, diags: list[Diagnostic], where: str, langs: Languages) -> list[Area]:
     """The areas of one list; a repeated id is reported and the repeat left out."""
     areas: list[Area] = []
     seen: dict[str, Position] = {}
     for item in items:
-        area = _area(item, level, diags, item.pos)
+        area = _area(item, level, diags, item.pos, langs)
         if area is None:
             continue
         if area.id in seen:
@@ -141,17 +160,20 @@ def _unique_areas(items, level: str, diags: list[Diagnostic], where: str) -> lis
     return areas
 
 
-def parse_gazetteer(text: str, path: str) -> tuple[Gazetteer, list[Diagnostic]]:
-    return _read(*parse(text, path), path)
+def parse_gazetteer(text: str, path: str, langs: Languages = DEFAULT_LANGUAGES
+                    ) -> tuple[Gazetteer, list[Diagnostic]]:
+    return _read(*parse(text, path), path, langs)
 
 
-def load_gazetteer(path: str | Path, display: str | None = None) -> tuple[Gazetteer, list[Diagnostic]]:
+def load_gazetteer(path: str | Path, display: str | None = None, langs: Languages = DEFAULT_LANGUAGES
+                   ) -> tuple[Gazetteer, list[Diagnostic]]:
     name = display or str(path)
-    return _read(*parse_file(path, name), name)
+    return _read(*parse_file(path, name), name, langs)
 
 
-def _read(root: Node | None, diags: list[Diagnostic], path: str) -> tuple[Gazetteer, list[Diagnostic]]:
+def _read(root: Node | None, diags: list[Diagnostic], path: str, langs: Languages
+          ) -> tuple[Gazetteer, list[Diagnostic]]:
     if root is None and diags:  # unreadable: the syntax error says it all
         return Gazetteer(()), diags
-    g, more = read_gazetteer(root, path)
+    g, more = read_gazetteer(root, path, langs)
     return g, diags + more

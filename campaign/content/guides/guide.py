@@ -9,38 +9,36 @@ read from those destinations after a first pass, and a second pass prints them
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
-import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
-import markdown
 import pikepdf
 from markupsafe import Markup
 
-from campaign.languages import khmer
-from campaign.core.diagnostics import Diagnostic, Position, error, read_source, warning
-from campaign.core.fields import Fields
 from campaign.content.hotlines.model import Hotlines
-from campaign.core.yamlsource import parse
-from campaign.content.posters import printbox
-from campaign.content.posters import qr
-from campaign.content.posters.cache import Cache, FileInfo, key_of, sha256
-from campaign.content.posters.layout import FONTS, env as _poster_env
+from campaign.printing import printbox, qr
+from campaign.printing.cache import Cache, FileInfo, key_of, sha256
+from campaign.content.hotlines.view import CALL
+from campaign.printing.paper import PAPERS
+from campaign.core import markdown
+from campaign.core.diagnostics import Diagnostic, Position, error, warning
+from campaign.core.fields import Fields
+from campaign.core.pages import PageSource, read_page
+from campaign.core.templates import context, env
+from campaign.core.urls import absolute, page_url
+from campaign.languages import dates
+from campaign.languages.catalog import translator
+from campaign.languages.pack import pack
+from campaign.languages.scripts import pdf_font_css, pdf_stack
 
 TEMPLATES = Path(__file__).parent / "templates"
-from campaign.content.posters.paper import PAPERS
-from campaign.content.posters.source import split_front_matter
-from campaign.content.posters.strings import t
-
 PAPER = PAPERS["a5"]
 ACCENT = "#1d4e89"
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_LINK = re.compile(r'<a href="(https?://[^"]+)"[^>]*>(.*?)</a>', re.S)
-_HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
-_TAGS = re.compile(r"<[^>]+>")
+# CSS counter styles for page numbers in a language's own digits
+_COUNTERS = {"០": "khmer", "๐": "thai"}
 
 
 @dataclass(frozen=True)
@@ -52,62 +50,60 @@ class Guide:
     title: str
     description: str
     body: str
-    khmer_review: bool
+    review_needed: bool
 
 
 def guide_path(name: str, lang: str) -> str:
     return f"guides/{name}-{lang}.pdf"
 
 
-def load_guides(docs_dir: Path, languages, name: str = "rights"
-                ) -> tuple[list[Guide], list[Diagnostic]]:
-    """``docs/<lang>/<name>.md`` for each language; a missing language is a warning."""
-    guides: list[Guide] = []
-    diags: list[Diagnostic] = []
+def load_guides(docs_dir: Path, languages, name: str = "rights") -> tuple[list[Guide], list[Diagnostic]]:
+    """``docs/<lang>/<name>.md`` for each language, read with the site's page reader."""
+    pages, diags = [], []
     docs_dir = Path(docs_dir)
     for lang in languages:
         file = docs_dir / lang / f"{name}.md"
-        display = str(Path(docs_dir.name) / lang / f"{name}.md")
-        if not file.is_file():
-            diags.append(warning(Position(display, 1, 1), f"no {lang} '{name}' guide: "
-                                 "its booklet PDF is not made", f"a file {display}"))
+        if file.is_file():
+            page, d = read_page(file, lang, f"{name}.md", str(Path(docs_dir.name) / lang / f"{name}.md"))
+            pages.append(page)
+            diags += d
+    guides, d = guides_from_pages(pages, languages, name)
+    return guides, diags + d
+
+
+def guides_from_pages(pages, languages, name: str = "rights") -> tuple[list[Guide], list[Diagnostic]]:
+    """The guide ``<name>.md`` in each language (a missing language is a warning)."""
+    guides: list[Guide] = []
+    diags: list[Diagnostic] = []
+    by_lang = {p.lang: p for p in pages if p.rel == f"{name}.md"}
+    for lang in languages:
+        page = by_lang.get(lang)
+        if page is None:
+            display = f"docs/{lang}/{name}.md"
+            diags.append(warning(Position(display, 1, 1), f"no {lang} '{name}' guide: its booklet PDF is not made",
+                                 f"a file {display}"))
             continue
-        text, d = read_source(file, display)
-        diags += d
-        if text is None:
-            continue
-        g, d = parse_guide(text, file, display, lang, name)
+        g, d = guide_from_page(page, name)
         diags += d
         if g:
             guides.append(g)
     return guides, diags
 
 
-def parse_guide(text: str, file: Path, display: str, lang: str, name: str = "rights"
-                ) -> tuple[Guide | None, list[Diagnostic]]:
-    fm, body, body_line, diags = split_front_matter(text, display)
-    if fm is None:
-        return None, diags
-    root, d = parse(fm, display, line_offset=1)
-    diags += d
-    f = Fields(root, diags, f"guide {display}", Position(display, 2, 1))
-    title = f.text("title", expected="the guide's title")
-    description = f.text("description", required=False) or ""
-    review = f.choice("khmer_review", ["needed", "done"], required=False,
-                      default="needed" if lang == "km" else "done")
-    if not body.strip():
-        diags.append(error(Position(display, body_line, 1), "the guide has no text",
-                           "the guide's sections after the front matter"))
+def guide_from_page(page: PageSource, name: str = "rights") -> tuple[Guide | None, list[Diagnostic]]:
+    diags: list[Diagnostic] = []
+    f = Fields(page.header, diags, f"guide {page.display}", Position(page.display, 1, 1))
+    title = f.text("title", expected="the guide's title") if f.map is not None else None
+    if f.map is None:
+        diags.append(error(Position(page.display, 1, 1), "the guide has no header with its title",
+                           "a header `---`, `title: …`, `---` at the top of the file"))
+    description = (f.text("description", required=False) or "") if f.map is not None else ""
+    if not page.body.strip():
+        diags.append(error(Position(page.display, page.body_line, 1), "the guide has no text",
+                           "the guide's sections after the header"))
     if not title:
         return None, diags
-    return Guide(name, lang, display, file, title, description, body, review != "done"), diags
-
-
-def _link_text(m: re.Match) -> str:
-    url, text = m.group(1), m.group(2)
-    parts = urlsplit(url)
-    shown = (parts.netloc.removeprefix("www.") + parts.path).rstrip("/")
-    return f'{text} <span class="src">({shown})</span>'
+    return Guide(name, page.lang, page.display, page.path, title, description, page.body, page.review_needed), diags
 
 
 def _ascii_id(value: str, separator: str) -> str:
@@ -117,41 +113,40 @@ def _ascii_id(value: str, separator: str) -> str:
 
 def body_html(md_text: str) -> tuple[str, list[dict]]:
     """Markdown → HTML with heading ids, links printed with their address, and the h2/h3 list."""
-    md = markdown.Markdown(extensions=["toc", "tables", "admonition", "attr_list", "sane_lists"],
-                           extension_configs={"toc": {"slugify": _ascii_id}})
-    html = md.convert(_COMMENT.sub("", md_text))
-    html = _LINK.sub(_link_text, html)
-    toc = [{"level": int(m.group(1)), "id": m.group(2),
-            "name": _TAGS.sub("", m.group(3)).strip()} for m in _HEADING.finditer(html)]
+    html, md = markdown.render(md_text, links="address",
+                               extensions=["toc", "tables", "admonition", "attr_list", "sane_lists"],
+                               extension_configs={"toc": {"slugify": _ascii_id, "toc_depth": "2-3"}})
+    toc = [{"level": t["level"], "id": t["id"], "name": t["name"]} for t in _flatten(md.toc_tokens)]
     return html, toc
+
+
+def _flatten(tokens):
+    for t in tokens:
+        if t["level"] in (2, 3):
+            yield t
+        yield from _flatten(t["children"])
 
 
 def guide_html(g: Guide, hotlines: Hotlines, site_url: str, pages: dict[str, int] | None,
                default_lang: str = "km") -> str:
     body, toc = body_html(g.body)
     for h in toc:
-        h["page"] = khmer.digits(pages[h["id"]]) if pages and h["id"] in pages and g.lang == "km" \
-            else (str(pages[h["id"]]) if pages and h["id"] in pages else "")
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    url = base + ("" if g.lang == default_lang else f"{g.lang}/") + f"{g.name}/"
+        h["page"] = dates.digits(pages[h["id"]], g.lang) if pages and h["id"] in pages else ""
+    url = absolute(site_url, page_url(f"{g.name}.md", g.lang, default_lang))
     hot = hotlines.primary or (hotlines.items[0] if hotlines.items else None)
     css = (TEMPLATES / "guide.css").read_text(encoding="utf-8") + \
         f"\n.cover {{ width: {PAPER.width_mm}mm; height: {PAPER.height_mm}mm; }}"
-    return _guide_env().get_template("guide.html").render(
-        lang=g.lang, title=g.title, description=g.description, accent=ACCENT,
+    _ = translator(g.lang)
+    return env().get_template("guides/guide.html").render(
+        **context(g.lang), title=g.title, description=g.description, accent=ACCENT,
         page_w=PAPER.width_mm, page_h=PAPER.height_mm, css=Markup(css),
-        fonts={k: v.as_uri() for k, v in FONTS.items()}, toc=toc, body=Markup(body),
+        font_css=Markup(pdf_font_css([g.lang])), stack=Markup(pdf_stack(g.lang)), counter=_COUNTERS.get(pack(g.lang).digits[0], "decimal"),
+        toc=toc, body=Markup(body),
         hotline=hot, hotline_name=hot.text("name", g.lang) if hot else "",
-        call_label=t(f"call_{hot.country}", g.lang) if hot else "",
-        qr_svg=Markup(qr.svg(url)), qr_note=t("guide_cover_note", g.lang),
-        qr_text=url.split("://", 1)[-1], contents=t("contents", g.lang),
+        call_label=_(CALL[hot.country]) if hot else "",
+        qr_svg=Markup(qr.svg(url)), qr_note=_("Scan the QR code to read the latest version on a phone"),
+        qr_text=url.split("://", 1)[-1], contents=_("Contents"),
     )
-
-
-def _guide_env():
-    import jinja2
-    e = _poster_env().overlay(loader=jinja2.FileSystemLoader(str(TEMPLATES)))
-    return e
 
 
 def dest_pages(pdf: bytes) -> dict[str, int]:
@@ -178,7 +173,7 @@ def finish(pdf: bytes, title: str, lang: str) -> tuple[bytes, int]:
             page.TrimBox = page.MediaBox
             if "/CropBox" in page:
                 del page["/CropBox"]
-        printbox.set_info(doc, title, lang, subject="Know your rights — booklet")
+        printbox.set_info(doc, title, lang, subject="booklet")
         return printbox.save(doc), len(doc.pages)
 
 

@@ -7,54 +7,35 @@ project fonts cover.
 
 from __future__ import annotations
 
-import functools
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import jinja2
-import markdown
 from markupsafe import Markup
 
-from campaign.content.hotlines.model import Hotlines
-from campaign.content.posters import qr
-from campaign.content.posters.paper import BLEED_MM, Paper
+from campaign.content.hotlines.model import COUNTRIES, Hotlines
+from campaign.content.hotlines.view import CALL, WHERE
+from campaign.printing import qr
+from campaign.printing.paper import BLEED_MM, Paper
 from campaign.content.posters.source import Poster
-from campaign.content.posters.strings import t
+from campaign.core import markdown
+from campaign.core.templates import context, env
+from campaign.languages import dates
+from campaign.languages.catalog import translator
+from campaign.languages.scripts import pdf_font_css, pdf_font_files, pdf_font_names
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
-FONTS = {
-    "khmer_regular": HERE.parent.parent / "languages" / "fonts" / "NotoSansKhmer-Regular.ttf",
-    "khmer_bold": HERE.parent.parent / "languages" / "fonts" / "NotoSansKhmer-Bold.ttf",
-    "latin_regular": HERE.parent.parent / "languages" / "fonts" / "NotoSans-Regular.ttf",
-    "latin_bold": HERE.parent.parent / "languages" / "fonts" / "NotoSans-Bold.ttf",
-}
-# Font names the PDFs may contain (anything else means a system font slipped in).
-FONT_NAMES = {"NotoSansKhmer-Regular", "NotoSansKhmer-Bold", "NotoSans-Regular", "NotoSans-Bold"}
+FONT_FILES = pdf_font_files()  # part of every cache key
+FONT_NAMES = pdf_font_names()  # font names the PDFs may contain (anything else is a system font)
 OFFICE_MARGIN_MM = 8.0  # most office inkjets cannot print the outer 3-5 mm
 SAFE_MM = 6.0  # print: keep text this far inside the trim (cutting tolerance)
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_LINK = re.compile(r"<a\b[^>]*>(.*?)</a>", re.S)
-_IMG = re.compile(r"<img\b[^>]*>")
-
-
-@functools.lru_cache(maxsize=1)
-@functools.lru_cache(maxsize=1)
-def env() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-                              autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                              keep_trailing_newline=False)
-
 
 def body_html(md_text: str) -> Markup:
-    """Poster body: Markdown without comments; links print as their text; no inline images."""
-    html = markdown.markdown(_COMMENT.sub("", md_text), extensions=["sane_lists"])
-    html = _LINK.sub(r"<span>\1</span>", html)
-    html = _IMG.sub("", html)
-    return Markup(html)  # staff-written Markdown, as MkDocs renders it on the web page
+    """Poster body: Markdown; links print as their text; no pictures or HTML from the text."""
+    html, _ = markdown.render(md_text, links="text", extensions=["sane_lists"])
+    return Markup(html)
 
 
 def sources_line(posters: list[Poster], hotlines: Hotlines, lang: str) -> str:
@@ -71,9 +52,10 @@ def sources_line(posters: list[Poster], hotlines: Hotlines, lang: str) -> str:
         host = urlsplit(u).netloc.removeprefix("www.").removeprefix("m.")
         if host and host not in hosts:
             hosts.append(host)
-    checked = max((p.checked for p in posters if p.checked), default="")
-    line = f"{t('sources', lang)} " + " · ".join(hosts)
-    return line + (f" — {t('checked', lang)} {checked}" if checked else "")
+    checked = max((p.checked for p in posters if p.checked), default=None)
+    _ = translator(lang)
+    line = f"{_('Sources:')} " + " · ".join(hosts)
+    return line + (f" — {_('checked')} {dates.digits(checked.text, lang)}" if checked else "")
 
 
 @dataclass(frozen=True)
@@ -97,31 +79,33 @@ def poster_html(parts: list[Poster], hotlines: Hotlines, qr_url: str, paper: Pap
     ctx_parts = []
     for p in parts:
         h = hotlines.get(p.hotline) or hotline
+        _ = translator(p.lang)
         ctx_parts.append({
-            "lang": p.lang, "title": p.title, "html": body_html(p.body),
-            "image_alt": p.image_alt,
-            "call_label": t(f"call_{h.country}", p.lang) if h.country in ("TH", "KH") else "",
-            "hotline_name": h.text("name", p.lang),
-            "dial_note": (h.dial_note or {}).get(p.lang, ""),
-            "check_first": t("check_first", p.lang) if h.confidence != "high" else "",
-            "scan": t("scan", p.lang),
+            "lang": p.lang, "title": p.title, "html": body_html(p.body), "image_alt": p.image_alt,
+            "call_label": _(CALL[h.country]), "hotline_name": h.text("name", p.lang),
+            "dial_note": h.text("dial_note", p.lang),
+            "check_first": _("check this number before relying on it") if h.confidence != "high" else "",
+            "scan": _("Scan to read more"),
         })
-    also = []
-    for hid in main.also:
-        h = hotlines.get(hid)
-        if h:
-            also.append({"number": h.number, "name": h.text("name", main.lang),
-                         "dial_note": (h.dial_note or {}).get(main.lang, ""),
-                         "check_first": t("check_first", main.lang) if h.confidence != "high" else ""})
+    _ = translator(main.lang)
+    also = []  # more numbers, grouped under the country they are called in
+    for country in COUNTRIES:
+        group = [h for h in (hotlines.get(hid) for hid in main.also) if h and h.country == country]
+        if group:
+            also.append({"where": _(WHERE[country]), "lines": [
+                {"number": h.number, "name": h.text("name", main.lang), "dial_note": h.text("dial_note", main.lang),
+                 "check_first": _("check this number before relying on it") if h.confidence != "high" else ""}
+                for h in group]})
     image = main.image.as_uri() if main.image else ""
-    html = env().get_template("poster.html").render(
+    html = env().get_template("posters/poster.html").render(
+        **context(main.lang),
         parts=ctx_parts, hotline=hotline, also=also, image=image,
         accent=main.accent, variant=variant,
         page_w=_mm(paper.width_mm + 2 * bleed), page_h=_mm(paper.height_mm + 2 * bleed),
         bleed=_mm(bleed), safe=_mm(inset),
         unit=_mm(content_w / 100),  # 1 --u = 1 % of the printable width
         css=Markup((TEMPLATES / "poster.css").read_text(encoding="utf-8")),
-        fonts={k: v.as_uri() for k, v in FONTS.items()},
+        font_css=Markup(pdf_font_css([p.lang for p in parts])),
         qr_svg=Markup(qr.svg(qr_url)),
         qr_text=qr_url.split("://", 1)[-1],
         sources_line=sources_line(parts, hotlines, main.lang),

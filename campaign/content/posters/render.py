@@ -18,14 +18,14 @@ import pikepdf
 
 from campaign.core.diagnostics import Diagnostic, Position, error, errors
 from campaign.content.hotlines.model import Hotlines
-from campaign.content.posters import printbox
-from campaign.content.posters import thumbs
-from campaign.content.posters.browser import Browser, chromium_version
-from campaign.content.posters.cache import Cache, FileInfo, Manifest, file_hash, key_of, sha256
+from campaign.printing import printbox
+from campaign.printing import thumbs
+from campaign.printing.browser import Browser, chromium_version
+from campaign.printing.cache import Cache, FileInfo, Manifest, file_hash, key_of, sha256
 from campaign.content.guides.guide import render_guide
-from campaign.content.posters.layout import FONT_NAMES, FONTS, PosterPage, poster_html
-from campaign.content.posters.paper import BLEED_MM, PAPERS, Paper
-from campaign.content.posters.qr import page_url
+from campaign.content.posters.layout import FONT_FILES, FONT_NAMES, PosterPage, poster_html
+from campaign.printing.paper import BLEED_MM, PAPERS, Paper
+from campaign.printing.qr import page_url
 from campaign.content.posters.source import Poster, group
 
 HERE = Path(__file__).parent
@@ -34,7 +34,8 @@ MIN_FIT = 0.75  # text may shrink to 75 % of the design size before it counts as
 ART_PAPER = PAPERS["a4"]  # posters are laid out once on A4; larger sizes scale it
 MIN_FIT_BILINGUAL = 0.6  # two languages on one sheet: smaller text is expected
 # Code and assets that decide the bytes of a PDF (part of every cache key).
-_COMMON = ("printbox.py", "browser.py", "layout.py", "paper.py", "strings.py", "qr.py")
+_COMMON = ("../../printing/printbox.py", "../../printing/browser.py", "layout.py", "../../printing/paper.py",
+           "../../printing/qr.py", "../../core/markdown.py")
 POSTER_CODE = _COMMON + ("templates/poster.html", "templates/poster.css")
 GUIDE_CODE = _COMMON + ("../guides/guide.py", "../guides/templates/guide.html", "../guides/templates/guide.css")
 
@@ -60,8 +61,8 @@ def static_key(code: tuple[str, ...], browser_version: str) -> str:
     for name in code:
         p = HERE / name
         parts.append(name + ":" + (file_hash(p) if p.is_file() else "-"))
-    for name, p in sorted(FONTS.items()):
-        parts.append(name + ":" + file_hash(p))
+    for p in FONT_FILES:
+        parts.append(p.name + ":" + file_hash(p))
     return key_of(*parts)
 
 
@@ -74,16 +75,16 @@ def thumb_path(slug: str, lang: str) -> str:
 
 
 def plan(posters: list[Poster], hotlines: Hotlines, site_url: str, base_key: str,
-         languages: tuple[str, ...] | None = None) -> list[Job]:
-    """Every PDF to produce: per poster and language, office A4 + its print sizes;
-    per poster written in the first two languages, the bilingual version too."""
+         languages: tuple[str, ...] | None = None, bilingual: tuple[tuple[str, str], ...] | None = None
+         ) -> list[Job]:
+    """Every PDF to produce: per poster and language, office A4 + its print sizes; per
+    poster written in both languages of a ``bilingual`` pair, that version too."""
     jobs: list[Job] = []
     for slug, langs in group(posters).items():
         order = list(languages or langs)
-        variants: list[tuple[str, list[Poster]]] = [(lang, [langs[lang]]) for lang in order
-                                                    if lang in langs]
-        if len(order) >= 2 and order[0] in langs and order[1] in langs:
-            variants.append((f"{order[0]}-{order[1]}", [langs[order[0]], langs[order[1]]]))
+        pairs = bilingual if bilingual is not None else default_pairs(tuple(order))
+        variants: list[tuple[str, list[Poster]]] = [(lang, [langs[lang]]) for lang in order if lang in langs]
+        variants += [(f"{a}-{b}", [langs[a], langs[b]]) for a, b in pairs if a in langs and b in langs]
         for code, parts in variants:
             main = parts[0]
             if hotlines.get(main.hotline) is None:
@@ -100,6 +101,11 @@ def plan(posters: list[Poster], hotlines: Hotlines, site_url: str, base_key: str
                                 variant, slug, code, " / ".join(p.title for p in parts),
                                 main.lang, tuple(parts)))
     return jobs
+
+
+def default_pairs(languages: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Without a setting: the default language with English (readers and partners both read it)."""
+    return ((languages[0], "en"),) if len(languages) > 1 and "en" in languages[1:] else ()
 
 
 def fonts_in(pdf: pikepdf.Pdf) -> set[str]:
@@ -163,23 +169,24 @@ def _diagnose(job: Job, problems: list[str]) -> list[Diagnostic]:
                              "shorter text: fewer or shorter lines, or fewer list items"))
         else:
             out.append(error(Position(main.path, 1, 1), msg + what,
-                             "Khmer, Latin letters, digits and common punctuation (no emoji)"))
+                             "letters of the shipped scripts (Khmer, Thai, Latin), digits and common "
+                             "punctuation (no emoji)"))
     return out
 
 
 def render_posters(posters: list[Poster], hotlines: Hotlines, site_url: str, out_dir: Path,
-                   cache_dir: Path, guides=(), languages: tuple[str, ...] | None = None
-                   ) -> tuple[Manifest, list[Diagnostic]]:
+                   cache_dir: Path, guides=(), languages: tuple[str, ...] | None = None,
+                   bilingual: tuple[tuple[str, str], ...] | None = None) -> tuple[Manifest, list[Diagnostic]]:
     """See ``_render_posters``; runs in its own thread, because Playwright's sync API
     refuses to start in a thread that already runs it (a test session, a host tool)."""
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="posters") as pool:
         return pool.submit(_render_posters, posters, hotlines, site_url, out_dir, cache_dir,
-                           guides, languages).result()
+                           guides, languages, bilingual).result()
 
 
 def _render_posters(posters: list[Poster], hotlines: Hotlines, site_url: str, out_dir: Path,
-                    cache_dir: Path, guides=(), languages: tuple[str, ...] | None = None
-                    ) -> tuple[Manifest, list[Diagnostic]]:
+                    cache_dir: Path, guides=(), languages: tuple[str, ...] | None = None,
+                    bilingual: tuple[tuple[str, str], ...] | None = None) -> tuple[Manifest, list[Diagnostic]]:
     """Render (or take from the cache) every poster PDF, thumbnail and guide PDF.
 
     Files go to ``out_dir`` at stable paths (see ``pdf_path``, ``thumb_path``,
@@ -192,7 +199,7 @@ def _render_posters(posters: list[Poster], hotlines: Hotlines, site_url: str, ou
                                   "site_url: https://… (the address the site is published at)")]
     out_dir, cache = Path(out_dir), Cache(Path(cache_dir))
     version = chromium_version()
-    jobs = plan(posters, hotlines, site_url, static_key(POSTER_CODE, version), languages)
+    jobs = plan(posters, hotlines, site_url, static_key(POSTER_CODE, version), languages, bilingual)
     manifest = Manifest()
     diags: list[Diagnostic] = []
     blobs: dict[str, bytes] = {}  # out path → bytes

@@ -14,7 +14,7 @@ the body) and the poster's text. Front matter, checked here::
     sources:                           # where every fact on the poster comes from
       - https://...
     checked: 2026-11                   # when the sources were read
-    khmer_review: needed               # Khmer posters: needed (no native speaker yet) or done
+    review: needed                     # Khmer and Thai posters: needed (no native speaker yet) or done
     order: 1                           # optional: place in the gallery
     ---
     Plain Markdown body: short paragraphs and lists.
@@ -29,19 +29,22 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from campaign.core import pages
-from campaign.core.diagnostics import Diagnostic, Position, error, read_source, warning
-from campaign.core.fields import Fields, suggest
+import datetime as dt
+
 from campaign.content.hotlines.model import Hotlines
-from campaign.core.yamlsource import parse
-from campaign.content.posters.paper import POSTER_SIZES
+from campaign.printing.paper import POSTER_SIZES
+from campaign.core import frontmatter
+from campaign.core.checked import Checked, read_checked
+from campaign.core.diagnostics import Diagnostic, Position, error, warning
+from campaign.core.fields import Fields, suggest
+from campaign.core.pages import PageSource, outside, read_page
+from campaign.core.review import read_review
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-_CHECKED = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 _IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".webp", ".svg"}
 _OURS = ["title", "hotline", "also", "sizes", "accent", "image", "image_alt", "sources",
-         "checked", "khmer_review", "order"]
+         "checked", "review", "khmer_review", "order", "translated_from"]
 # Keys MkDocs / Material read from the same front matter; allowed, not used here.
 _MKDOCS = ["description", "hide", "template", "search", "status", "tags", "icon", "subtitle"]
 DEFAULT_ACCENT = "#1d4e89"
@@ -62,8 +65,8 @@ class Poster:
     image: Path | None
     image_alt: str
     sources: tuple[str, ...]
-    checked: str
-    khmer_review: bool  # True: Khmer not yet reviewed by a native speaker
+    checked: Checked | None
+    review_needed: bool  # True: not yet reviewed by a native speaker
     order: int
     body: str  # Markdown
     body_line: int  # 1-based line of the body's first line in the file
@@ -71,19 +74,6 @@ class Poster:
     @property
     def body_pos(self) -> Position:
         return Position(self.path, self.body_line, 1)
-
-
-def split_front_matter(text: str, display: str) -> tuple[str | None, str, int, list[Diagnostic]]:
-    """(yaml text, body, body's first line, diags): ``pages.split_front_matter``, which a
-    poster must have."""
-    front, body, before = pages.split_front_matter(text)
-    if front is not None:
-        return front, body, before + 1, []
-    closed = not text.startswith("---")
-    return None, text, 1, [error(Position(display, 1, 1),
-                                 "no front matter" if closed else "front matter is not closed",
-                                 "the file to start with a line `---`, the poster fields, and another `---`"
-                                 if closed else "a line `---` after the poster fields")]
 
 
 def luminance(colour: str) -> float:
@@ -107,24 +97,38 @@ def _hotline_id(f: Fields, pos: Position, hid: str, hotlines: Hotlines) -> bool:
     return True
 
 
-def parse_poster(text: str, file: Path, display: str, lang: str, hotlines: Hotlines
-                 ) -> tuple[Poster | None, list[Diagnostic]]:
+def parse_poster(text: str, file: Path, display: str, lang: str, hotlines: Hotlines,
+                 today: dt.date | None = None) -> tuple[Poster | None, list[Diagnostic]]:
     """One poster file's text → Poster (None if unusable) and every problem found."""
-    diags: list[Diagnostic] = []
+    fm, diags = frontmatter.read(text, display)
+    return poster_from_header(fm.node, fm.present, fm.body, fm.body_line, file, display, lang, hotlines,
+                              today, diags, None)
+
+
+def poster_from_page(page: PageSource, hotlines: Hotlines, today: dt.date | None = None
+                     ) -> tuple[Poster | None, list[Diagnostic]]:
+    """A page the site scan already read (its header read once) as a poster."""
+    return poster_from_header(page.header, page.header is not None or bool(page.meta), page.body,
+                              page.body_line, page.path, page.display, page.lang, hotlines, today, [],
+                              page.review_needed)
+
+
+def poster_from_header(node, present: bool, body: str, body_line: int, file: Path, display: str, lang: str,
+                       hotlines: Hotlines, today: dt.date | None, diags: list[Diagnostic],
+                       review: bool | None) -> tuple[Poster | None, list[Diagnostic]]:
+    today = today or dt.date.today()
     slug = file.stem
     if not _SLUG.match(slug):
         diags.append(error(Position(display, 1, 1), f"file name '{file.name}' is not a usable "
                            "web address", "lowercase letters, digits and dashes, e.g. know-your-rights.md"))
-    fm, body, body_line, d = split_front_matter(text, display)
-    diags += d
-    if fm is None:
+    if not present:
+        diags.append(error(Position(display, 1, 1), "the poster has no header (front matter)",
+                           "the file to start with a line `---`, the poster fields, and another `---`"))
         return None, diags
-    root, d = parse(fm, display, line_offset=1)
-    diags += d
-    f = Fields(root, diags, f"poster {display}", Position(display, 2, 1))
+    f = Fields(node, diags, f"poster {display}", Position(display, 2, 1))
     if f.map is None:
-        if root is None:
-            f.fail(Position(display, 2, 1), "front matter is empty", "title, hotline, sources …")
+        if node is None:
+            f.fail(Position(display, 2, 1), "the poster's header is empty", "title, hotline, sources …")
         return None, diags
     f.check_keys(_OURS + _MKDOCS)
 
@@ -171,15 +175,19 @@ def parse_poster(text: str, file: Path, display: str, lang: str, hotlines: Hotli
     image_alt = ""
     rel = f.text("image", required=False, expected="a picture file next to this poster")
     if rel:
-        candidate = (file.parent / rel).resolve()
-        if candidate.suffix.lower() not in _IMAGE_TYPES:
+        candidate = file.parent / rel
+        problem = outside(candidate, _project_root(file)) if candidate.exists() else ""
+        if problem:
+            f.fail(f.where("image"), f"image '{rel}' is {problem}",
+                   "a picture file inside the project, next to this poster")
+        elif candidate.suffix.lower() not in _IMAGE_TYPES:
             f.fail(f.where("image"), f"image '{rel}' is not a picture file",
                    "a .png, .jpg, .webp or .svg file")
         elif not candidate.is_file():
             f.fail(f.where("image"), f"image '{rel}' not found (looked for {candidate})",
                    "a path relative to this .md file, e.g. images/passport.png")
         else:
-            image = candidate
+            image = candidate.resolve()
         image_alt = f.text("image_alt", expected="a short description of the picture") or ""
 
     sources: list[str] = []
@@ -189,13 +197,9 @@ def parse_poster(text: str, file: Path, display: str, lang: str, hotlines: Hotli
             f.fail(node.pos, f"source '{url}' is not a web address", "a link starting with https://")
         else:
             sources.append(url)
-    checked = f.text("checked", expected="when the sources were read: YYYY-MM-DD or YYYY-MM") or ""
-    if checked and not _CHECKED.match(checked):
-        f.fail(f.where("checked"), f"checked '{checked}' is not a date", "YYYY-MM-DD or YYYY-MM")
-        checked = ""
-
-    review = f.choice("khmer_review", ["needed", "done"], required=(lang == "km"),
-                      default="needed" if lang == "km" else "done")
+    checked = read_checked(f, "checked", today)
+    if review is None:  # not read by the site's page reader yet
+        review = read_review(f, lang, f"poster {display}")
     order = f.integer("order", required=False)
 
     if not body.strip():
@@ -206,17 +210,34 @@ def parse_poster(text: str, file: Path, display: str, lang: str, hotlines: Hotli
     return Poster(
         slug=slug, lang=lang, path=display, file=file, title=title, hotline=hotline,
         also=tuple(also), sizes=tuple(sizes), accent=accent, image=image, image_alt=image_alt,
-        sources=tuple(sources), checked=checked, khmer_review=review != "done",
+        sources=tuple(sources), checked=checked, review_needed=review,
         order=order if order is not None else 1000, body=body, body_line=body_line,
     ), diags
 
 
-def load_poster(file: Path, display: str, lang: str, hotlines: Hotlines
-                ) -> tuple[Poster | None, list[Diagnostic]]:
-    text, diags = read_source(file, display)
-    if text is None:
-        return None, diags
-    return parse_poster(text, file, display, lang, hotlines)
+def _project_root(file: Path) -> Path:
+    """The project folder (the one holding docs/): pictures must come from inside it."""
+    for parent in file.resolve().parents:
+        if parent.name == "docs":
+            return parent.parent
+    return file.resolve().parent
+
+
+def load_posters(docs_dir: Path, languages, hotlines: Hotlines, today: dt.date | None = None
+                 ) -> tuple[list[Poster], list[Diagnostic]]:
+    """Every ``docs/<lang>/posters/*.md`` except ``index.md`` (read with the site's page reader)."""
+    docs_dir = Path(docs_dir)
+    pages: list[PageSource] = []
+    diags: list[Diagnostic] = []
+    for lang in languages:
+        folder = docs_dir / lang / "posters"
+        for file in sorted(folder.glob("*.md")) if folder.is_dir() else ():
+            display = _display(file, docs_dir)
+            page, d = read_page(file, lang, f"posters/{file.name}", display)
+            pages.append(page)
+            diags += d
+    posters, d = posters_from_pages(pages, languages, hotlines, today)
+    return posters, diags + d
 
 
 def _display(path: Path, docs_dir: Path) -> str:
@@ -227,27 +248,22 @@ def _display(path: Path, docs_dir: Path) -> str:
         return str(path)
 
 
-def load_posters(docs_dir: Path, languages, hotlines: Hotlines
-                 ) -> tuple[list[Poster], list[Diagnostic]]:
-    """Every ``docs/<lang>/posters/*.md`` except ``index.md``, sorted by (order, slug, lang).
+def posters_from_pages(pages, languages, hotlines: Hotlines, today: dt.date | None = None
+                       ) -> tuple[list[Poster], list[Diagnostic]]:
+    """Posters from pages under ``posters/`` (not ``index.md``), sorted by (order, slug, lang).
 
     A poster written in only some languages is a warning (its bilingual version is not made).
     """
-    docs_dir = Path(docs_dir)
     languages = tuple(languages)
     posters: list[Poster] = []
     diags: list[Diagnostic] = []
-    for lang in languages:
-        folder = docs_dir / lang / "posters"
-        if not folder.is_dir():
+    for page in pages:
+        if not page.rel.startswith("posters/") or page.rel.count("/") != 1 or page.rel == "posters/index.md":
             continue
-        for file in sorted(folder.glob("*.md")):
-            if file.name == "index.md":
-                continue
-            p, d = load_poster(file, _display(file, docs_dir), lang, hotlines)
-            diags += d
-            if p is not None:
-                posters.append(p)
+        p, d = poster_from_page(page, hotlines, today)
+        diags += d
+        if p is not None:
+            posters.append(p)
     by_slug: dict[str, dict[str, Poster]] = {}
     for p in posters:
         by_slug.setdefault(p.slug, {})[p.lang] = p
@@ -266,7 +282,7 @@ def load_posters(docs_dir: Path, languages, hotlines: Hotlines
                                  f"({', '.join(sorted(hot))})", "the same hotline in every language"))
     order = {lang: i for i, lang in enumerate(languages)}
     rank = {slug: min(p.order for p in langs.values()) for slug, langs in by_slug.items()}
-    posters.sort(key=lambda p: (rank[p.slug], p.slug, order[p.lang]))
+    posters.sort(key=lambda p: (rank[p.slug], p.slug, order.get(p.lang, 99)))
     return posters, diags
 
 

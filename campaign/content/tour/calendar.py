@@ -14,7 +14,9 @@ from typing import Iterable
 from icalendar import Calendar, Event as VEvent, vText
 
 from campaign.content.tour.schedule import TZ, Event, Schedule
-from campaign.content.tour.strings import text
+from campaign.content.tour import labels
+from campaign.languages.catalog import translator
+from campaign.languages.pack import pack
 from campaign.content.tour.urls import UrlFor
 
 PRODID = "-//MIGRA-SAFE//Safe Migration Tour//EN"
@@ -49,8 +51,13 @@ def _location(e: Event, lang: str) -> str:
     p = e.place
     parts = [p.venue.get(lang)]
     parts += [x.get(lang) for x in (p.village, p.commune) if x is not None]
-    parts += [p.district.name(lang), p.province.name(lang), "Cambodia" if lang != "km" else "កម្ពុជា"]
+    parts += [p.district.name(lang), p.province.name(lang), _country(lang)]
     return ", ".join(parts)
+
+
+def _country(lang: str) -> str:
+    """Cambodia, as the reader's language names it (CLDR)."""
+    return pack(lang).locale.territories.get("KH", "Cambodia")
 
 
 def vevent(e: Event, lang: str, url_for: UrlFor, host: str, stamp: dt.datetime) -> VEvent:
@@ -63,7 +70,7 @@ def vevent(e: Event, lang: str, url_for: UrlFor, host: str, stamp: dt.datetime) 
     v.add("sequence", 0 if e.status == "scheduled" else 1)
     summary = e.title.get(lang)
     if e.status in ("cancelled", "postponed"):  # for apps that ignore STATUS
-        summary = f"{text(lang, 'status.' + e.status)}: {summary}"
+        summary = f"{translator(lang)(labels.STATUS[e.status])}: {summary}"
     v.add("summary", summary, parameters={"LANGUAGE": e.title.lang_of(lang)})
     desc = [e.description.get(lang)]
     if e.note is not None:
@@ -75,7 +82,7 @@ def vevent(e: Event, lang: str, url_for: UrlFor, host: str, stamp: dt.datetime) 
     if e.place.lat is not None:
         v.add("geo", (e.place.lat, e.place.lon))
     v.add("status", _STATUS[e.status])
-    v.add("categories", [text(lang, "kind." + e.kind)])
+    v.add("categories", [translator(lang)(labels.KIND[e.kind])])
     v.add("url", url)
     return v
 
@@ -105,7 +112,8 @@ def event_ics(event: Event, lang: str, url_for: UrlFor, host: str,
 def schedule_ics(schedule: Schedule, lang: str, url_for: UrlFor, host: str,
                  stamp: dt.datetime | None = None) -> bytes:
     """The feed of every event, cancelled ones included (as STATUS:CANCELLED)."""
-    name = "Safe Migration Tour" if lang != "km" else "ដំណើរចំណាកស្រុកដោយសុវត្ថិភាព"
+    _ = translator(lang)
+    name = _("Safe Migration Tour")
     return _calendar(schedule.events, lang, url_for, host, name, stamp)
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 
 from campaign.content.tour.schedule import Event, Localized
-from campaign.content.tour.strings import text
+from campaign.content.tour import labels
+from campaign.languages.catalog import translator
 from campaign.content.tour.urls import UrlFor
 
 _TYPES = {
@@ -78,7 +79,7 @@ def event_data(event: Event, lang: str, url_for: UrlFor,
         data["performer"] = [{"@type": "PerformingGroup", "name": x.get(lang)}
                              for x in event.performers]
     if event.audiences:
-        data["audience"] = [{"@type": "Audience", "audienceType": text(lang, "audience." + a)}
+        data["audience"] = [{"@type": "Audience", "audienceType": translator(lang)(labels.AUDIENCE[a])}
                             for a in event.audiences]
     return data
 

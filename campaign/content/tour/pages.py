@@ -1,45 +1,31 @@
 """Pages and files the Tour schedule adds to each language's site.
 
-The schedule page itself is a page staff write (``docs/<lang>/tour/index.md``
-with ``<!-- campaign:schedule -->``); a page per province and per event and the
-calendar files are generated here, as data the engine adapter turns into pages.
+The schedule page itself is a page staff write (``docs/<lang>/tour/index.md`` with
+``<!-- campaign:schedule -->``); a page per province and per event and the calendar
+files are generated here, as data any engine adapter turns into pages.
 """
 
 from __future__ import annotations
 
-import json
-from urllib.parse import urlsplit
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from markupsafe import escape
-
+from campaign.content.base import GeneratedPage
 from campaign.content.tour import calendar
-from campaign.compose import urls
-from campaign.content.tour.view import event_title
-from campaign.strings import t
+from campaign.content.tour.urls import UrlFor, site_urls
+from campaign.core.urls import site_path
+from campaign.languages.catalog import translator
 
 if TYPE_CHECKING:
     from campaign.project import Project
 
 
-@dataclass(frozen=True)
-class GeneratedPage:
-    rel: str  # as if it were docs/<lang>/<rel>
-    title: str  # already HTML-escaped: themes insert titles unescaped
-    markdown: str
+def urls(project: "Project", absolute: bool = False) -> UrlFor:
+    """The schedule's URL layout: site-relative paths, or absolute for feeds and JSON-LD."""
+    site_url = project.config.site_url or "/"
+    return site_urls(site_url if absolute else site_path(site_url), project.config.default)
 
 
-def _page(rel: str, title: str, marker: str, description: str) -> GeneratedPage:
-    safe = str(escape(title))
-    # json.dumps gives a valid YAML double-quoted scalar whatever the text holds; both
-    # are escaped because themes insert them into HTML unescaped.
-    front = (f"title: {json.dumps(safe, ensure_ascii=False)}\n"
-             f"description: {json.dumps(str(escape(_first_sentence(description))), ensure_ascii=False)}\n")
-    return GeneratedPage(rel, safe, f"---\n{front}---\n\n{marker}\n")
-
-
-def _first_sentence(text: str, limit: int = 160) -> str:
+def first_sentence(text: str, limit: int = 160) -> str:
     """A short summary for search engines and link previews."""
     text = " ".join(text.split())
     for stop in ("។", ". "):
@@ -50,16 +36,19 @@ def _first_sentence(text: str, limit: int = 160) -> str:
 
 def tour_pages(project: "Project", lang: str) -> list[GeneratedPage]:
     schedule = project.schedule
+    _ = translator(lang)
     pages = []
     for province in schedule.gazetteer.provinces:
         if schedule.in_province(province.id).events:
             name = province.name(lang)
-            pages.append(_page(f"tour/{province.id}.md", name,
-                               f"<!-- campaign:tour-province {province.id} -->",
-                               t(lang, "province_description", name=name)))
+            pages.append(GeneratedPage(
+                f"tour/{province.id}.md", name, f"<!-- campaign:tour-province {province.id} -->",
+                _("Safe Migration Tour events in %(name)s: theatre, music and information sessions.",
+                  name=name)))
     for event in schedule.events:
-        pages.append(_page(f"tour/events/{event.id}.md", event_title(event, lang),
-                           f"<!-- campaign:tour-event {event.id} -->", event.description.get(lang)))
+        pages.append(GeneratedPage(
+            f"tour/events/{event.id}.md", event.title.get(lang), f"<!-- campaign:tour-event {event.id} -->",
+            first_sentence(event.description.get(lang)), text_lang=event.title.lang_of(lang)))
     return pages
 
 
@@ -68,7 +57,7 @@ def calendar_files(project: "Project", lang: str) -> dict[str, bytes]:
     schedule = project.schedule
     rel, absolute = urls(project), urls(project, absolute=True)
     host = calendar.host_of(project.config.site_url or "http://localhost/")
-    base = urlsplit(project.config.site_url or "/").path or "/"
+    base = site_path(project.config.site_url)
 
     def strip(url: str) -> str:  # site-relative path of a URL from ``rel``
         return url[len(base):] if url.startswith(base) else url.lstrip("/")

@@ -13,14 +13,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from campaign.languages import khmer
+from campaign.content.gazetteer.model import Area, Gazetteer
 from campaign.core.diagnostics import Diagnostic, Position, error
 from campaign.core.fields import Fields, suggest
-from campaign.content.gazetteer.model import SLUG, Area, Gazetteer
+from campaign.core.localized import (DEFAULT_LANGUAGES, Languages, Localized, read_localized,
+                                     read_localized_node, warn_untranslated)
+from campaign.core.review import read_review
+from campaign.core.slugs import is_id, suggest_id
 from campaign.core.yamlsource import Node, Scalar, parse, parse_file
 
 TZ = ZoneInfo("Asia/Phnom_Penh")  # all times in the file are Cambodian local time (UTC+7)
-LANGS = ("km", "en")  # km is required wherever text is; other languages are optional
 
 KINDS = ("theatre", "music", "visual-arts", "film", "info-session", "authority-training",
          "self-help-group", "festival")
@@ -40,33 +42,7 @@ EVENT_FIELDS = ("id", "kind", "title", "description", "start", "end", "place", "
                 "performers", "audiences", "status", "previous_start", "note", "hotline",
                 "attendance")
 PLACE_FIELDS = ("province", "district", "commune", "village", "venue", "lat", "lon")
-TOP_FIELDS = ("sample", "khmer_review", "organizer", "events")
-
-
-@dataclass(frozen=True)
-class Localized:
-    """Text per language; the key "" holds text written once for every language."""
-
-    values: tuple[tuple[str, str], ...]
-
-    def has(self, lang: str) -> bool:
-        return any(k in (lang, "") for k, _ in self.values)
-
-    def get(self, lang: str) -> str:
-        d = dict(self.values)
-        for k in (lang, "", "km", "en"):
-            if k in d:
-                return d[k]
-        return next(iter(d.values()), "")
-
-    def lang_of(self, lang: str) -> str:
-        """The language of the text ``get(lang)`` returns (for lang="" attributes)."""
-        d = dict(self.values)
-        if lang in d:
-            return lang
-        if "" in d:
-            return lang
-        return next(k for k in ("km", "en", *d) if k in d)
+TOP_FIELDS = ("sample", "review", "khmer_review", "organizer", "events")
 
 
 @dataclass(frozen=True)
@@ -132,7 +108,7 @@ class Schedule:
     events: tuple[Event, ...]  # sorted by start, then id
     gazetteer: Gazetteer
     sample: bool = False
-    khmer_review: str = "needed"
+    review_needed: bool = True  # the translations in the file await a native speaker's review
     organizer: Localized | None = None
     hotline_refs: tuple[tuple[str, Position], ...] = ()  # every `hotline:` id with its place
     path: str = ""
@@ -155,96 +131,36 @@ class Schedule:
 
 # -- reading ------------------------------------------------------------------
 
-def _localized(f: Fields, key: str, required: bool, khmer_required: bool,
-               label: str) -> Localized | None:
-    """Text written once (``key: text``) or per language (``key: {km: …, en: …}``)."""
-    n = f.node(key)
-    where = f.where(key)
-    example = f"{key}:\\n  km: …\\n  en: …"
-    if n is None:
-        if required:
-            f.fail(f.pos, f"{f.what} has no {label}", example)
-        return None
-    if isinstance(n, Scalar):
-        text = n.text.strip()
-        if not text:
-            f.fail(n.pos, f"{label} of {f.what} is empty", "some text")
-            return None
-        if not khmer_required:
-            return Localized((("", text),))
-        if not khmer.has_khmer(text):
-            f.fail(where, f"{f.what} has no Khmer {label} ('{key}' is one text with no Khmer)",
-                   example)
-            return None
-        values = (("km", text),)
-    else:
-        sub = Fields(n, f.diags, f"{label} of {f.what}", where)
-        if sub.map is None:
-            return None
-        sub.check_keys(LANGS)
-        vals = []
-        for lang in LANGS:
-            text = sub.text(lang, required=False, expected=f"the {label} in {lang}")
-            if text is not None:
-                vals.append((lang, text))
-        if khmer_required and sub.node("km") is None:
-            f.fail(where, f"{f.what} has no Khmer {label}", f"a line `km: …` under {key}")
-            return None
-        if not vals:
-            return None
-        values = tuple(vals)
-    if khmer_required:
-        d = dict(values)
-        if "km" in d and not khmer.has_khmer(d["km"]):
-            f.warn(where, f"the Khmer {label} of {f.what} contains no Khmer script",
-                   "Khmer text under km")
-        if "en" not in d:
-            f.warn(where, f"{f.what} has no English {label}; English pages will show the Khmer",
-                   f"a line `en: …` under {key}")
-    return Localized(values)
-
-
-def _names(f: Fields, key: str) -> tuple[Localized, ...]:
+def _names(f: Fields, key: str, langs: Languages) -> tuple[Localized, ...]:
+    """A list of names (partners, performers): each written once or per language."""
     out = []
-    for item in f.seq(key, expected="a list of names"):
-        if isinstance(item, Scalar):
-            if item.text.strip():
-                out.append(Localized((("", item.text.strip()),)))
-            else:
-                f.fail(item.pos, f"an item of '{key}' in {f.what} is empty", "a name")
-            continue
-        sub = Fields(item, f.diags, f"an item of '{key}' in {f.what}", item.pos)
-        if sub.map is None:
-            continue
-        sub.check_keys(LANGS)
-        vals = tuple((lang, t) for lang in LANGS
-                     if (t := sub.text(lang, required=False)) is not None)
-        if vals:
-            out.append(Localized(vals))
-        else:
-            sub.fail(item.pos, f"an item of '{key}' in {f.what} has no name", "`km: …` or `en: …`")
+    for i, item in enumerate(f.seq(key, expected="a list of names")):
+        name = read_localized_node(f, item, key, item.pos, langs, label=f"item {i + 1} of '{key}'",
+                                   default_required=False)
+        if name is not None:
+            out.append(name)
     return tuple(out)
 
 
 def _area_ref(f: Fields, key: str, parent: Area, level: str) -> Area | None | bool:
     """The child of ``parent`` named by ``key``; False when the name is wrong."""
-    s = f.scalar(key, True, f"a {level} of {parent.en}")
+    s = f.scalar(key, True, f"a {level} of {parent.label}")
     if s is None:
         return False
     name = s.text.strip()
     area = parent.child(name)
     if area is None:
         hits = parent.suggestions(name)
-        options = [c.en for c in parent.children]
+        options = [c.name("en") for c in parent.children]
         expected = ("one of " + ", ".join(repr(h) for h in hits) + " (closest names)" if hits
                     else suggest(name, options))
-        f.fail(s.pos, f"unknown {level} '{name}' in {parent.en} ({parent.km})",
+        f.fail(s.pos, f"unknown {level} '{name}' in {parent.label}",
                expected + " — or add it to the gazetteer")
         return False
     return area
 
 
-def _place(f: Fields, gaz: Gazetteer) -> Place | None:
+def _place(f: Fields, gaz: Gazetteer, langs: Languages, untranslated: dict) -> Place | None:
     p = f.sub("place", f"the place of {f.what}", required=True)
     if p.map is None:
         return None
@@ -257,7 +173,7 @@ def _place(f: Fields, gaz: Gazetteer) -> Place | None:
         if province is None:
             hits = gaz.province_suggestions(s.text.strip())
             expected = ("one of " + ", ".join(repr(h) for h in hits) + " (closest names)" if hits
-                        else suggest(s.text, [x.en for x in gaz.provinces]))
+                        else suggest(s.text, [x.name("en") for x in gaz.provinces]))
             p.fail(s.pos, f"unknown province '{s.text.strip()}'", expected)
     if province is not None:
         district = _area_ref(p, "district", province, "district")
@@ -269,18 +185,19 @@ def _place(f: Fields, gaz: Gazetteer) -> Place | None:
         if c is False:
             ok = False
         elif c is not None:
-            commune = Localized((("km", c.km), ("en", c.en)))
+            commune = c.names
             if c.children and p.node("village") is not None:
                 v = _area_ref(p, "village", c, "village")
                 if v is False:
                     ok = False
                 else:
-                    village = Localized((("km", v.km), ("en", v.en)))
+                    village = v.names
     if commune is None and ok:
-        commune = _localized(p, "commune", False, False, "commune")
+        commune = read_localized(p, "commune", langs, required=False, label="commune", default_required=False)
     if village is None and ok:
-        village = _localized(p, "village", False, False, "village")
-    venue = _localized(p, "venue", True, False, "venue")
+        village = read_localized(p, "village", langs, required=False, label="village", default_required=False)
+    venue = read_localized(p, "venue", langs, required=True, label="venue", default_required=False,
+                           untranslated=untranslated)
     lat, lon = p.number("lat", required=False), p.number("lon", required=False)
     if (lat is None) != (lon is None) and (p.node("lat") is None or p.node("lon") is None):
         p.fail(p.where("lat" if lat is not None else "lon"),
@@ -318,31 +235,33 @@ def _attendance(f: Fields) -> Attendance | None:
 
 
 def _event(node: Node, index: int, gaz: Gazetteer, today: dt.date,
-           diags: list[Diagnostic]) -> tuple[Event | None, Scalar | None, list]:
+           diags: list[Diagnostic], langs: Languages) -> tuple[Event | None, Scalar | None, list]:
     f = Fields(node, diags, f"event #{index + 1}", node.pos)
     if f.map is None:
         return None, None, []
     n_errors = sum(d.severity == "error" for d in diags)
     id_node = f.scalar("id", True, "an id such as bavel-theatre-2026-12-05")
     id_ = id_node.text.strip() if id_node is not None else None
-    if id_ is not None and not SLUG.match(id_):
+    if id_ is not None and not is_id(id_):
         f.fail(id_node.pos, f"event id '{id_}' may use only a-z, 0-9 and single hyphens "
                "(it is part of web addresses and calendar entries)",
-               f"for example '{khmer.slugify(id_).lower() or 'bavel-theatre-2026-12-05'}'")
+               f"for example '{suggest_id(id_, 'bavel-theatre-2026-12-05')}'")
         id_node = id_ = None
     if id_:
         f.what = f"event '{id_}'"
     f.check_keys(EVENT_FIELDS)
     kind = f.choice("kind", KINDS)
-    title = _localized(f, "title", True, True, "title")
-    description = _localized(f, "description", True, True, "description")
+    untranslated: dict = {}
+    title = read_localized(f, "title", langs, required=True, label="title", untranslated=untranslated)
+    description = read_localized(f, "description", langs, required=True, label="description",
+                                 untranslated=untranslated)
     start = f.datetime("start")
     end = f.datetime("end")
     if start and end and end <= start:
         f.fail(f.map.get("end").pos, f"end {end:%Y-%m-%d %H:%M} is not after start "
                f"{start:%Y-%m-%d %H:%M} in {f.what}", "an end time after the start")
         end = None
-    place = _place(f, gaz)
+    place = _place(f, gaz, langs, untranslated)
     status = f.choice("status", STATUSES, required=False, default="scheduled")
     previous = f.datetime("previous_start", required=False)
     if status == "rescheduled" and previous is None and f.node("previous_start") is None:
@@ -354,8 +273,8 @@ def _event(node: Node, index: int, gaz: Gazetteer, today: dt.date,
     if previous is not None and start is not None and previous == start:
         f.fail(f.where("previous_start"), f"previous_start equals start in {f.what}",
                "the date the event was first planned for")
-    partners = _names(f, "partners")
-    performers = _names(f, "performers")
+    partners = _names(f, "partners", langs)
+    performers = _names(f, "performers", langs)
     audiences = []
     for item in f.seq("audiences", expected="a list such as [women, youth]"):
         if not isinstance(item, Scalar):
@@ -364,7 +283,9 @@ def _event(node: Node, index: int, gaz: Gazetteer, today: dt.date,
             f.fail(item.pos, f"unknown audience '{item.text.strip()}'", suggest(item.text.strip(), AUDIENCES))
         elif item.text.strip() not in audiences:
             audiences.append(item.text.strip())
-    note = _localized(f, "note", False, False, "note")
+    note = read_localized(f, "note", langs, required=False, label="note", default_required=False,
+                          untranslated=untranslated)
+    warn_untranslated(f, untranslated, langs)
     refs = []
     for item in f.seq("hotline", expected="a hotline id or a list of them"):
         if isinstance(item, Scalar) and item.text.strip():
@@ -393,7 +314,7 @@ def _event(node: Node, index: int, gaz: Gazetteer, today: dt.date,
 
 
 def read_schedule(root: Node | None, path: str, gazetteer: Gazetteer,
-                  today: dt.date) -> tuple[Schedule, list[Diagnostic]]:
+                  today: dt.date, langs: Languages = DEFAULT_LANGUAGES) -> tuple[Schedule, list[Diagnostic]]:
     diags: list[Diagnostic] = []
     if isinstance(today, dt.datetime):
         today = today.date()
@@ -406,13 +327,13 @@ def read_schedule(root: Node | None, path: str, gazetteer: Gazetteer,
         return empty, diags
     f.check_keys(TOP_FIELDS)
     sample = f.boolean("sample")
-    review = f.choice("khmer_review", ("needed", "done"), required=False, default="needed")
-    organizer = _localized(f, "organizer", False, False, "organizer")
+    review = read_review(f, None)
+    organizer = read_localized(f, "organizer", langs, required=False, label="organizer", default_required=False)
     events: list[Event] = []
     refs: list[tuple[str, Position]] = []
     seen: dict[str, Position] = {}
     for i, item in enumerate(f.seq("events", required=True, expected="a list of events")):
-        ev, id_node, ev_refs = _event(item, i, gazetteer, today, diags)
+        ev, id_node, ev_refs = _event(item, i, gazetteer, today, diags, langs)
         refs.extend(ev_refs)
         if id_node is not None:
             key = id_node.text.strip()
@@ -424,24 +345,24 @@ def read_schedule(root: Node | None, path: str, gazetteer: Gazetteer,
         if ev is not None:
             events.append(ev)
     events.sort(key=lambda e: (e.start, e.id))
-    return Schedule(tuple(events), gazetteer, sample, review or "needed", organizer,
+    return Schedule(tuple(events), gazetteer, sample, review, organizer,
                     tuple(refs), path), diags
 
 
-def parse_schedule(text: str, path: str, gazetteer: Gazetteer,
-                   today: dt.date) -> tuple[Schedule, list[Diagnostic]]:
-    return _read(*parse(text, path), path, gazetteer, today)
+def parse_schedule(text: str, path: str, gazetteer: Gazetteer, today: dt.date,
+                   langs: Languages = DEFAULT_LANGUAGES) -> tuple[Schedule, list[Diagnostic]]:
+    return _read(*parse(text, path), path, gazetteer, today, langs)
 
 
-def load_schedule(path: str | Path, gazetteer: Gazetteer, today: dt.date,
-                  display: str | None = None) -> tuple[Schedule, list[Diagnostic]]:
+def load_schedule(path: str | Path, gazetteer: Gazetteer, today: dt.date, display: str | None = None,
+                  langs: Languages = DEFAULT_LANGUAGES) -> tuple[Schedule, list[Diagnostic]]:
     """Read and check tour_schedule.yaml; ``today`` decides which events may have attendance."""
     name = display or str(path)
-    return _read(*parse_file(path, name), name, gazetteer, today)
+    return _read(*parse_file(path, name), name, gazetteer, today, langs)
 
 
-def _read(root, diags, path, gazetteer, today):
+def _read(root, diags, path, gazetteer, today, langs):
     if root is None and diags:
         return Schedule((), gazetteer, path=path), diags
-    sched, more = read_schedule(root, path, gazetteer, today)
+    sched, more = read_schedule(root, path, gazetteer, today, langs)
     return sched, diags + more

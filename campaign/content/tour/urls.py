@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
-from campaign.core.pages import language_prefix
+from campaign.core.urls import language_prefix
 
 UrlFor = Callable[[str, str, Optional[str]], str]
 

@@ -14,34 +14,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from campaign.languages import dates as khdate
-from campaign.core.templates import one_block
+from campaign.content.tour import labels
 from campaign.content.tour.schedule import AGE_BANDS, GENDERS, KINDS, Event, Localized, Schedule
-from campaign.content.tour.strings import REVIEW_NEEDED, text
 from campaign.content.tour.urls import UrlFor
+from campaign.core.templates import fragment
+from campaign.languages import dates as khdate
+from campaign.languages.catalog import translator
 
-TEMPLATES = Path(__file__).parent / "templates"
 ASSET_JS = Path(__file__).parent / "assets" / "schedule.js"
 
 
-@lru_cache(maxsize=1)
-def _env() -> Environment:
-    return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                       trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
-
-
 def _render(name: str, lang: str, **ctx) -> str:
-    html = _env().get_template(name).render(
-        lang=lang, t=lambda key, **kw: text(lang, key, **kw),
-        n=lambda v: khdate.format_number(v, lang), **ctx)
-    return one_block(html) + "\n"
+    return fragment("tour/" + name, lang, labels=labels, **ctx) + "\n"
 
 
 def _in(loc: Localized, lang: str) -> tuple[str, str]:
@@ -62,7 +51,7 @@ def _item(e: Event, lang: str, url_for: UrlFor) -> dict:
     title, title_lang = _in(e.title, lang)
     return {
         "id": e.id, "url": url_for("event", lang, e.id), "title": title, "title_lang": title_lang,
-        "status": e.status, "kind": e.kind, "kind_label": text(lang, "kind." + e.kind),
+        "status": e.status, "kind": e.kind, "kind_label": translator(lang)(labels.KIND[e.kind]),
         "start_iso": e.start.isoformat(), "end_iso": e.end.isoformat(),
         "month": f"{e.start:%Y-%m}", "province": e.place.province.id,
         "district": e.place.district.id, "place": _place(e, lang, full=False),
@@ -78,14 +67,13 @@ def _groups(events, lang: str, url_for: UrlFor) -> list[dict]:
 
 
 def _notices(schedule: Schedule, lang: str, untranslated: bool = False) -> list[tuple[str, str]]:
+    _ = translator(lang)
     out = []
     if schedule.sample:
-        out.append(("sample", text(lang, "sample")))
-    if lang == "km" and (schedule.khmer_review == "needed" or "km" in REVIEW_NEEDED):
-        out.append(("review", text(lang, "khmer_review")))
-    if untranslated and text(lang, "untranslated"):
-        out.append(("untranslated", text(lang, "untranslated")))
-    return [(c, m) for c, m in out if m]
+        out.append(("sample", _("This is sample data, not a real programme.")))
+    if untranslated:
+        out.append(("untranslated", _("Not yet translated; shown in another language.")))
+    return out
 
 
 def _options(schedule: Schedule, lang: str) -> tuple[list, list, list]:
@@ -98,7 +86,7 @@ def _options(schedule: Schedule, lang: str) -> tuple[list, list, list]:
             provinces.append({"id": p.id, "name": p.name(lang)})
         districts += [{"id": d.id, "name": d.name(lang), "province": p.id}
                       for d in p.children if (p.id, d.id) in used_d]
-    kinds = [{"id": k, "name": text(lang, "kind." + k)} for k in KINDS if k in used_k]
+    kinds = [{"id": k, "name": translator(lang)(labels.KIND[k])} for k in KINDS if k in used_k]
     return provinces, districts, kinds
 
 
@@ -162,11 +150,12 @@ def _listing(schedule: Schedule, lang: str, url_for: UrlFor, today: dt.date, are
     older = past[past_limit:] if past_limit is not None else ()
     past = past[:past_limit] if past_limit is not None else past
     provinces, districts, kinds = _options(schedule, lang)
+    _ = translator(lang)
     if area is None:
-        feed_url, feed_label = url_for("feed_ics", lang, None), text(lang, "calendar_all")
+        feed_url, feed_label = url_for("feed_ics", lang, None), _("Calendar of all events (.ics)")
     else:
         feed_url = url_for("province_ics", lang, area.id)
-        feed_label = text(lang, "calendar_province", name=area.name(lang))
+        feed_label = _("Calendar of events in %(name)s (.ics)", name=area.name(lang))
     return _render(
         "list.html", lang, notes=_notices(schedule, lang),
         province={"name": area.name(lang), "verify": area.verify} if area else None,
@@ -216,7 +205,7 @@ def event_page(schedule: Schedule, event_id: str, lang: str, url_for: UrlFor, to
         description=_paragraphs(desc), description_lang=desc_lang, note=note, note_lang=note_lang,
         previous=khdate.format_datetime(e.previous_start, lang) if e.previous_start else "",
         previous_iso=e.previous_start.isoformat() if e.previous_start else "",
-        audiences=", ".join(text(lang, "audience." + a) for a in e.audiences),
+        audiences=", ".join(translator(lang)(labels.AUDIENCE[a]) for a in e.audiences),
         performers=_names(e.performers, lang), partners=_names(e.partners, lang),
         attendance=att, province_name=e.place.province.name(lang),
     )

@@ -11,13 +11,16 @@
     tpl = root.querySelector("template"), button = document.querySelector("[data-campaign-search-button]");
   document.documentElement.classList.add("campaign-search");
 
-  // Same rules as campaign.search.fold: campaign.khmer.normalize, lower case, Western digits.
+  // Same rules as campaign.web.search.fold: Khmer spelling variants, lower case, Western digits.
   var FOLD = [["\u17d2\u178a", "\u17d2\u178f"], ["\u17a3", "\u17a2"], ["\u17a4", "\u17a2\u17b6"]];
-  var WORD = /[\p{L}\p{M}\p{N}]+/gu, KHMER = /[\u1780-\u17ff\u19e0-\u19ff]/;
+  // Scripts written without spaces (Khmer, Thai): their ranges come from the page (Python's one list).
+  var WORD = /[\p{L}\p{M}\p{N}]+/gu, UNSPACED = new RegExp("[" + ds.unspaced + "]");
   function fold(s) {
     s = s.normalize("NFC").replace(/\u200b/g, "").toLowerCase();
     for (var i = 0; i < FOLD.length; i++) s = s.split(FOLD[i][0]).join(FOLD[i][1]);
-    return s.replace(/[\u17e0-\u17e9]/g, function (d) { return String.fromCharCode(d.charCodeAt(0) - 0x17b0); });
+    // Khmer and Thai digits
+    return s.replace(/[\u17e0-\u17e9\u0e50-\u0e59]/g, function (d) {
+      var c = d.charCodeAt(0); return String.fromCharCode(c - (c > 0x17df ? 0x17b0 : 0x0e20)); });
   }
 
   // A field's words: `f` = folded words, U+0001 where a space or punctuation separated them
@@ -95,7 +98,7 @@
   function parse(q) {
     var runs = fold(q).match(WORD) || [], open = !/[^\p{L}\p{M}\p{N}]$/u.test(q), terms = [], phrases = [];
     runs.forEach(function (run, k) {
-      var last = k === runs.length - 1, pieces = KHMER.test(run) ? split(run, open && last) : [{ w: run }];
+      var last = k === runs.length - 1, pieces = UNSPACED.test(run) ? split(run, open && last) : [{ w: run }];
       pieces.forEach(function (p) { terms.push({ w: p.w, prefix: false }); });
       if (pieces.length > 1) phrases.push({ w: pieces.map(function (p) { return p.w; }).join(""), prefix: open && last });
     });

@@ -21,7 +21,7 @@ import os
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
-from campaign.content.posters.paper import BLEED_MM, MARK_GAP_MM, MARK_LEN_MM, MM, SLUG_MM, Paper
+from campaign.printing.paper import BLEED_MM, MARK_GAP_MM, MARK_LEN_MM, MM, SLUG_MM, Paper
 
 MARK_WIDTH = 0.25  # pt, hairline as print shops expect
 
@@ -104,7 +104,7 @@ def place(art: pikepdf.Pdf, paper: Paper, print_marks: bool, art_paper: Paper | 
 
 def set_info(pdf: pikepdf.Pdf, title: str, lang: str, subject: str = "") -> None:
     info = Dictionary(Title=String(title), Author=String("MIGRA-SAFE campaign"),
-                      Creator=String("campaign.content.posters"), Producer=String("Chromium + pikepdf"))
+                      Creator=String("campaign.printing"), Producer=String("Chromium + pikepdf"))
     if subject:
         info.Subject = String(subject)
     date = source_date()

@@ -1,0 +1,82 @@
+"""The engines that can build the site, and a safe build: into a new folder, swapped in on success.
+
+MkDocs 1.6 (no release since 2024) and ProperDocs (its maintained fork, which runs MkDocs
+plugins) build the same site; ``CAMPAIGN_ENGINE=properdocs`` picks the fork. A build meant
+for publishing refuses a local address: posters printed from it would carry QR codes that
+lead nowhere.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from campaign.core.config import read_site_config
+from campaign.core.diagnostics import report
+
+ENGINES = ("mkdocs", "properdocs")
+
+
+def engine() -> str:
+    name = os.environ.get("CAMPAIGN_ENGINE", "mkdocs")
+    return name if name in ENGINES else "mkdocs"
+
+
+def command(*args: str) -> list[str]:
+    """The engine's command line (``python -m mkdocs build …``)."""
+    return [sys.executable, "-m", engine(), *args]
+
+
+def environment(**extra: str) -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
+
+
+def is_local(url: str) -> bool:
+    host = urlsplit(url or "").hostname or ""
+    return not host or host in ("localhost", "::1", "0.0.0.0") or host.startswith("127.")
+
+
+def build(config: Path, site_dir: Path, preview: bool = False, quiet: bool = False) -> int:
+    """Build into ``<site>.new``, then swap it in: a failed or stopped build never replaces the site."""
+    cfg, diags = read_site_config(config)
+    if cfg is None:
+        print(report(diags), file=sys.stderr)
+        return 1
+    if is_local(cfg.site_url) and not preview:
+        print(f"{cfg.config_file}:1:1: the public address is {cfg.site_url or '(none)'}, a local one — "
+              "expected SITE_URL=https://<public address>/ ./dev build (posters' QR codes, calendar links "
+              "and the sitemap are made from it), or ./dev build --preview for a build not meant for "
+              "publishing", file=sys.stderr)
+        return 1
+    site = site_dir.resolve()
+    staging = site.with_name(site.name + ".new")
+    shutil.rmtree(staging, ignore_errors=True)
+    args = command("build", "-f", str(config), "-d", str(staging)) + (["-q"] if quiet else [])
+    proc = subprocess.Popen(args, env=environment())
+    try:
+        code = proc.wait()
+    except KeyboardInterrupt:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"\nBuild stopped. {site} was not touched.", file=sys.stderr)
+        return 130
+    if code != 0 or not (staging / "index.html").exists():
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"Build failed (see the problems above). {site} was not touched.", file=sys.stderr)
+        return 1
+    old = site.with_name(site.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"Built {site}")
+    return 0
