@@ -46,11 +46,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def build_site(project: Path, out: Path, site_url: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
-                           str(project / "mkdocs.yml"), "-d", str(out)],
-                          env=env, capture_output=True, text=True)
+def build_site(project: Path, out: Path, site_url: str, engine: str | None = None) -> subprocess.CompletedProcess:
+    """The site built by the engine CI uses (CAMPAIGN_ENGINE: mkdocs, or properdocs)."""
+    from campaign import engines
+
+    env = engines.environment(SITE_URL=site_url, **({"CAMPAIGN_ENGINE": engine} if engine else {}))
+    cmd = [sys.executable, "-m", engine or engines.engine(), "build", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
+    return subprocess.run(cmd, env=env, capture_output=True, text=True)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
