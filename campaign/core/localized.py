@@ -3,8 +3,9 @@
 A localised field is written once for every language (``venue: Wat Kor``) or per
 language (``title: {km: …, en: …, th: …}``), with any configured language code as a key.
 A reader asking for a language the text lacks gets it in the first language of
-``Languages.order``: the site's default language, then the others in their configured
-order (a language may name its own order, e.g. Thai readers get English before Khmer).
+``Languages.order``: the languages the reader's pack prefers (Thai readers get English
+before Khmer; the site's ``fallback`` setting can change it), then the site's default
+language, then the others in their configured order.
 What is missing is a warning that names it; a missing default-language text, where the
 content type requires it, is an error.
 """
@@ -26,7 +27,8 @@ class Languages:
 
     def order(self, lang: str) -> tuple[str, ...]:
         """Where ``lang`` readers' text comes from, best first."""
-        chain = (lang, *self.fallbacks.get(lang, ()), self.default, *self.codes)
+        mine = self.fallbacks.get(lang, pack(lang).fallback)  # the site's setting, else the pack's
+        chain = (lang, *[c for c in mine if c in self.codes], self.default, *self.codes)
         return tuple(dict.fromkeys(chain))
 
 

@@ -32,6 +32,9 @@ class LanguagePack:
     time_prefix: str = ""  # Khmer writes ម៉ោង ("hour") before a time
     datetime_join: str = ", "
     review: bool = False  # text drafted in this language is marked until a native speaker checks it
+    # where a reader of this language is best served when text is missing, before the site's
+    # default language (a Thai employer reads English more often than Khmer)
+    fallback: tuple[str, ...] = ("en",)
 
     @functools.cached_property
     def locale(self) -> Locale:
@@ -66,7 +69,7 @@ class LanguagePack:
 
 
 KM = LanguagePack(
-    "km", KHMER, digits=KHMER_DIGITS, review=True, time_prefix="ម៉ោង ", datetime_join=" ",
+    "km", KHMER, digits=KHMER_DIGITS, review=True, fallback=(), time_prefix="ម៉ោង ", datetime_join=" ",
     # Month and weekday names come from CLDR; the frame words are how Khmer letters and
     # announcements write a date: ថ្ងៃ (day) before the weekday, ទី before the day number,
     # ខែ (month), ឆ្នាំ (year): "ថ្ងៃសៅរ៍ ទី៥ ខែធ្នូ ឆ្នាំ២០២៦". Khmer print and school books use
@@ -75,7 +78,7 @@ KM = LanguagePack(
               "month": "'ខែ'MMMM 'ឆ្នាំ'y",
               "time": "h:mm B"},  # B: CLDR day period (ព្រឹក morning … យប់ night)
 )
-EN = LanguagePack("en", LATIN, patterns={"date": "EEEE d MMMM y", "short_date": "EEE d MMM",
+EN = LanguagePack("en", LATIN, fallback=(), patterns={"date": "EEEE d MMMM y", "short_date": "EEE d MMM",
                                          "month": "MMMM y", "time": "h:mm a"})
 # Thai: everything from CLDR (Gregorian year, Western digits, as Thai offices write today).
 TH = LanguagePack("th", THAI, review=True)
