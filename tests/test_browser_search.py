@@ -200,7 +200,10 @@ def test_material_search_css_still_applies(phone, site):
 
 def test_browser_and_python_fold_agree(phone, site):
     phone.goto(site.url)
-    samples = ["ផ្ដល់", "ស្ត្រី", "ឣ", "ឤ", "PassPort", "១៦៩៤", "ប្រាក់\u200bឈ្នួល", "ក\u17d2\u178a"]
+    from campaign.languages.scripts import native_digits
+
+    samples = ["ផ្ដល់", "ស្ត្រី", "ឣ", "ឤ", "PassPort", "១៦៩៤", "ប្រាក់\u200bឈ្នួល", "ក\u17d2\u178a", "๑๖๙๔",
+               native_digits()]
     got = phone.evaluate("s => s.map(window.campaignSearch.fold)", samples)
     assert got == [search.fold(s) for s in samples]
 

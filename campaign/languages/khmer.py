@@ -11,7 +11,7 @@ import unicodedata
 
 from campaign.languages.scripts import KHMER, ZWSP
 
-KHMER_DIGITS = "០១២៣៤៥៦៧៨៩"
+KHMER_DIGITS = KHMER.digits
 
 # Equivalent spellings that render alike; mapped to one form for matching only.
 # U+17D2 U+178A (subscript DA) and U+17D2 U+178F (subscript TA) are drawn alike

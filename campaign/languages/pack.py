@@ -35,6 +35,7 @@ class LanguagePack:
     # where a reader of this language is best served when text is missing, before the site's
     # default language (a Thai employer reads English more often than Khmer)
     fallback: tuple[str, ...] = ("en",)
+    counter_style: str = "decimal"  # CSS counter style for page numbers in this language's digits
 
     @functools.cached_property
     def locale(self) -> Locale:
@@ -69,7 +70,7 @@ class LanguagePack:
 
 
 KM = LanguagePack(
-    "km", KHMER, digits=KHMER_DIGITS, review=True, fallback=(), time_prefix="ម៉ោង ", datetime_join=" ",
+    "km", KHMER, digits=KHMER_DIGITS, review=True, fallback=(), counter_style="khmer", time_prefix="ម៉ោង ", datetime_join=" ",
     # Month and weekday names come from CLDR; the frame words are how Khmer letters and
     # announcements write a date: ថ្ងៃ (day) before the weekday, ទី before the day number,
     # ខែ (month), ឆ្នាំ (year): "ថ្ងៃសៅរ៍ ទី៥ ខែធ្នូ ឆ្នាំ២០២៦". Khmer print and school books use

@@ -28,6 +28,7 @@ class Script:
     bold: str
     web_font: bool  # served to browsers (Latin uses the phone's own font)
     splitter: Callable[[str], list[str]] | None = None  # words of a run written without spaces
+    digits: str = ""  # the script's own digits 0-9, if it has them
 
     @functools.cached_property
     def run(self) -> re.Pattern:
@@ -69,13 +70,18 @@ def _thai_words(run: str) -> list[str]:
 
 
 KHMER = Script("Khmr", ((0x1780, 0x17FF), (0x19E0, 0x19FF)), "Noto Sans Khmer",
-               "NotoSansKhmer-Regular.ttf", "NotoSansKhmer-Bold.ttf", True, _khmer_words)
+               "NotoSansKhmer-Regular.ttf", "NotoSansKhmer-Bold.ttf", True, _khmer_words, "០១២៣៤៥៦៧៨៩")
 THAI = Script("Thai", ((0x0E00, 0x0E7F),), "Noto Sans Thai",
-              "NotoSansThai-Regular.ttf", "NotoSansThai-Bold.ttf", True, _thai_words)
+              "NotoSansThai-Regular.ttf", "NotoSansThai-Bold.ttf", True, _thai_words, "๐๑๒๓๔๕๖๗๘๙")
 LATIN = Script("Latn", ((0x0020, 0x024F),), "Noto Sans",
                "NotoSans-Regular.ttf", "NotoSans-Bold.ttf", False)
 SCRIPTS = (KHMER, THAI, LATIN)
 SPLIT = tuple(s for s in SCRIPTS if s.splitter)  # scripts written without spaces
+
+
+def native_digits() -> str:
+    """Every shipped script's own digits, in groups of ten (search folds them to 0-9)."""
+    return "".join(s.digits for s in SCRIPTS)
 
 
 def unspaced_class() -> str:

@@ -33,7 +33,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from campaign.languages import khmer
-from campaign.languages.scripts import ZWSP, segment
+from campaign.languages.scripts import ZWSP, native_digits, segment
 
 INDEX_VERSION = 1
 SECTION_TAGS = {"h2", "h3"}
@@ -47,7 +47,7 @@ BLOCK_TAGS = HEADING_TAGS | {"p", "li", "ul", "ol", "div", "section", "table", "
 VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed",
              "source", "track", "wbr"}
 _SPACE = re.compile(r"[ \t\r\n\f\u00a0]+")
-_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩๐๑๒๓๔๕๖๗๘๙", "01234567890123456789")
+_DIGITS = str.maketrans(native_digits(), "0123456789" * (len(native_digits()) // 10))
 
 
 @dataclass

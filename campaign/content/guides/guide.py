@@ -37,8 +37,6 @@ from campaign.languages.scripts import pdf_font_css, pdf_stack
 TEMPLATES = Path(__file__).parent / "templates"
 PAPER = PAPERS["a5"]
 ACCENT = "#1d4e89"
-# CSS counter styles for page numbers in a language's own digits
-_COUNTERS = {"០": "khmer", "๐": "thai"}
 
 
 @dataclass(frozen=True)
@@ -140,7 +138,7 @@ def guide_html(g: Guide, hotlines: Hotlines, site_url: str, pages: dict[str, int
     return env().get_template("guides/guide.html").render(
         **context(g.lang), title=g.title, description=g.description, accent=ACCENT,
         page_w=PAPER.width_mm, page_h=PAPER.height_mm, css=Markup(css),
-        font_css=Markup(pdf_font_css([g.lang])), stack=Markup(pdf_stack(g.lang)), counter=_COUNTERS.get(pack(g.lang).digits[0], "decimal"),
+        font_css=Markup(pdf_font_css([g.lang])), stack=Markup(pdf_stack(g.lang)), counter=pack(g.lang).counter_style,
         toc=toc, body=Markup(body),
         hotline=hot, hotline_name=hot.text("name", g.lang) if hot else "",
         call_label=_(CALL[hot.country]) if hot else "",
