@@ -19,8 +19,11 @@ A Zensical or other engine would call the same methods (see DESIGN.md).
 
 from __future__ import annotations
 
+import atexit
 import shutil
+import signal
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +41,18 @@ from campaign.project import Project, load, prepare
 from campaign.web import fonts, offline, search, sitemap, styles
 
 CACHE_DIR = ".cache"
+
+
+def _stop(signum, frame):
+    raise SystemExit(128 + signum)
+
+
+def stop_cleanly() -> None:
+    """A build asked to stop (SIGTERM, sent by ``campaign build`` on Ctrl-C) unwinds like an
+    exit, so its temporary folders are removed; only the main thread may set this."""
+    if threading.current_thread() is threading.main_thread() and \
+            signal.getsignal(signal.SIGTERM) in (signal.SIG_DFL, None):
+        signal.signal(signal.SIGTERM, _stop)
 
 
 @dataclass(frozen=True)
@@ -83,7 +98,9 @@ class SiteBuild:
         print_dir = None
         prepared: dict[str, Any] = {}
         if project is not None and render:  # laid out even with other errors: all reported at once
+            stop_cleanly()
             print_dir = Path(tempfile.mkdtemp(prefix="campaign-print-"))
+            atexit.register(shutil.rmtree, str(print_dir), True)  # also when stopped (SIGTERM, Ctrl-C)
             cache = cache_dir or Path(config_file).parent / CACHE_DIR / "posters"
             try:
                 prepared, more = prepare(project, print_dir, cache)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -56,13 +57,15 @@ def build(config: Path, site_dir: Path, preview: bool = False, quiet: bool = Fal
     staging = site.with_name(site.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
     args = command("build", "-f", str(config), "-d", str(staging)) + (["-q"] if quiet else [])
-    proc = subprocess.Popen(args, env=environment())
+    # The engine runs in its own session: Ctrl-C reaches this process only, which asks the
+    # engine to stop (SIGTERM: it cleans its temporary folders) instead of a traceback.
+    proc = subprocess.Popen(args, env=environment(), start_new_session=True)
     try:
         code = proc.wait()
     except KeyboardInterrupt:
-        proc.terminate()
+        proc.send_signal(signal.SIGTERM)
         try:
-            proc.wait(timeout=20)
+            proc.wait(timeout=60)
         except subprocess.TimeoutExpired:
             proc.kill()
         shutil.rmtree(staging, ignore_errors=True)

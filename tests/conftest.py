@@ -22,6 +22,8 @@ import pytest
 from campaign.printing.browser import chromium_path  # the same browser the build uses
 
 ROOT = Path(__file__).resolve().parent.parent
+# Every build and browser in the tests sees a machine without Khmer or Thai fonts.
+os.environ["FONTCONFIG_FILE"] = str(Path(__file__).resolve().parent / "fonts.conf")
 ARTIFACTS = ROOT / "test-artifacts"
 PHONE = {"width": 360, "height": 800}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

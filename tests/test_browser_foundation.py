@@ -106,3 +106,21 @@ def test_no_english_theme_text_on_khmer_pages(phone, site):
     assert "Made with" not in footer and "គេហទំព័រនេះមិនតាមដានអ្នកទេ" in footer
     skip = phone.locator("a.md-skip")
     assert skip.count() == 1 and skip.inner_text().strip() == "រំលងទៅខ្លឹមសារ"
+
+
+def test_the_test_machine_has_no_khmer_or_thai_font():
+    """What the glyph tests below prove holds only on such a machine (tests/fonts.conf)."""
+    import subprocess
+
+    for lang in ("km", "th"):
+        assert subprocess.run(["fc-list", f":lang={lang}"], capture_output=True, text=True).stdout.strip() == ""
+
+
+@pytest.mark.parametrize("selector", ["select[name=province]", "select[name=kind]",
+                                      "legend"])
+def test_form_controls_draw_khmer_with_the_shipped_font(phone, site, selector):
+    phone.goto(site.url + "tour/")
+    phone.wait_for_load_state("networkidle")
+    phone.wait_for_function("document.fonts.check('16px \"Noto Sans Khmer\"', 'ក')")
+    used = fonts_used(phone, selector)
+    assert used.get("Noto Sans Khmer", 0) > 0, used

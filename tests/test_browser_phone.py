@@ -26,11 +26,13 @@ def test_axe_finds_no_violations(phone, site, path):
 
 
 def visit_then_go_offline(browser, site, start: str):
+    from test_offline import KEY, saved
+
     context = browser.new_context(viewport=PHONE, service_workers="allow")
     page = context.new_page()
     page.goto(site.url + start)
     page.evaluate("async () => { await navigator.serviceWorker.ready; }")
-    page.wait_for_function("navigator.serviceWorker.controller !== null || true")
+    saved(page, "en" if start.startswith("en/") else "km", len(KEY))
     context.set_offline(True)
     return context, page
 

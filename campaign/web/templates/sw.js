@@ -15,11 +15,15 @@ function langOf(url) {
   return Object.keys(OFFLINE).find((l) => l !== DEFAULT_LANG && path.startsWith(base + l + "/")) || DEFAULT_LANG;
 }
 
-// Every language's offline page and the shared files at install: a link tapped offline
-// shows the offline page in the language of that link, even one never visited.
+// At install: every language's offline page and the shared files (a link tapped offline
+// shows the offline page in the language of that link, even one never visited), and the
+// key pages of the language of the page that installed the worker.
 self.addEventListener("install", (event) => {
-  const urls = [...Object.values(OFFLINE), ...SHARED].map(scoped);
-  event.waitUntil(caches.open(CORE).then((c) => c.addAll(urls)).then(() => self.skipWaiting()));
+  const core = [...Object.values(OFFLINE), ...SHARED].map(scoped);
+  event.waitUntil(caches.open(CORE).then((c) => c.addAll(core))
+    .then(() => self.clients.matchAll({ includeUncontrolled: true, type: "window" }))
+    .then((open) => Promise.all([...new Set(open.map((c) => langOf(c.url)))].map(save)))
+    .then(() => self.skipWaiting()));
 });
 
 self.addEventListener("activate", (event) => {
@@ -29,13 +33,17 @@ self.addEventListener("activate", (event) => {
     .then(() => self.clients.claim()));
 });
 
-// A page of language `lang` was read: keep that language's key pages.
+// A page of language `lang` was read: keep that language's key pages (only what is not
+// saved yet: data is costly, and a worker restarts often).
 const saving = {};
 function save(lang) {
   if (!PRECACHE[lang]) return Promise.resolve();
-  return saving[lang] || (saving[lang] = caches.open(cacheOf(lang))
-    .then((c) => c.addAll(PRECACHE[lang].map(scoped)))
-    .catch(() => { delete saving[lang]; }));
+  return saving[lang] || (saving[lang] = caches.open(cacheOf(lang)).then(async (c) => {
+    const urls = PRECACHE[lang].map(scoped);
+    const have = await Promise.all(urls.map((u) => c.match(u)));
+    const missing = urls.filter((u, i) => !have[i]);
+    if (missing.length) await c.addAll(missing);
+  }).catch(() => { delete saving[lang]; }));
 }
 self.addEventListener("message", (event) => {
   if (event.data && event.data.lang) event.waitUntil(save(event.data.lang));
@@ -64,7 +72,9 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || !request.url.startsWith(self.registration.scope)) return;
   if (request.mode === "navigate") {
-    // Pages: fresh when the network answers, the saved copy when it does not.
+    // Pages: fresh when the network answers, the saved copy when it does not. Reading a
+    // page of a language keeps that language's key pages too.
+    event.waitUntil(save(langOf(request.url)));
     event.respondWith(fromNetwork(request).catch(async () =>
       (await caches.match(request, { ignoreSearch: true })) || offlinePage(request.url)));
   } else {
