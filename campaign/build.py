@@ -31,6 +31,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from campaign.content import REGISTRY, GeneratedPage, MarkerCall, Page
+from campaign.content.hotlines.view import WHERE
 from campaign.core import markers, templates
 from campaign.core.diagnostics import ContentError, Diagnostic, errors
 from campaign.core.markdown import tel_numbers
@@ -215,13 +216,22 @@ class SiteBuild:
             "source_lang": spec.source_lang if spec else lang,
             "alternates": [(code, site.url(code, rel), language_name(code)) for code in order],
             "home": {code: site.url(code, "index.md") for code in order},
-            "primary_hotline": self.project.hotlines.primary,
+            "callbar": [(h, WHERE[h.country]) for h in self.project.hotlines.callbar(self._country(spec))],
             "fonts": fonts.font_faces(lang),
             "unspaced": unspaced_class(),
             "site_name": self.project.config.site_names.get(lang, ""),
             "scripts": [s for t in REGISTRY for s in t.scripts.get(rel.split("/")[0], [])],
             "translate": lambda code: translator(code),
         }
+
+    def _country(self, spec: PageSpec | None) -> str | None:
+        """The country a page is about (its header's `country:`; Tour pages: Cambodia)."""
+        if spec is None:
+            return None
+        if spec.generated is not None:
+            return spec.generated.meta.get("country")
+        return self.meta(spec.lang, spec.rel).get("country") or (
+            "KH" if spec.rel.startswith("tour/") else None)
 
     def rendered(self, lang: str, rel: str, url: str, title: str, html: str) -> str:
         """The page's content HTML: collect its search record; return it unchanged."""

@@ -81,13 +81,27 @@ def test_untranslated_page_shows_notice_in_readers_language(phone, site):
     assert phone.locator(".campaign-notice--untranslated").count() == 0
 
 
-def test_primary_hotline_is_one_tap_on_every_page(phone, site):
-    for path in ("", "rights/", "en/before-you-go/"):
-        phone.goto(site.url + path)
-        bar = phone.locator("a.campaign-callbar")
-        assert bar.get_attribute("href") == "tel:1694"
-        box = bar.bounding_box()
-        assert box["height"] >= 40 and box["y"] < 200
+@pytest.mark.parametrize("path,where", [
+    ("", ["នៅប្រទេសថៃ", "នៅប្រទេសកម្ពុជា"]),
+    ("rights/", ["នៅប្រទេសថៃ", "នៅប្រទេសកម្ពុជា"]),
+    ("en/before-you-go/", ["In Thailand", "In Cambodia"]),
+    ("tour/events/malai-theatre-2026-11-06/", ["នៅប្រទេសកម្ពុជា", "នៅប្រទេសថៃ"]),  # the event is in Cambodia
+    ("en/tour/", ["In Cambodia", "In Thailand"]),
+])
+def test_call_bar_reaches_each_countrys_number_in_one_tap(phone, site, path, where):
+    phone.goto(site.url + path)
+    calls = phone.locator(".campaign-callbar__call")
+    assert calls.count() == 2
+    numbers = {"នៅប្រទេសថៃ": "tel:1694", "In Thailand": "tel:1694", "នៅប្រទេសកម្ពុជា": "tel:1297",
+               "In Cambodia": "tel:1297"}
+    for i, country in enumerate(where):
+        call = calls.nth(i)
+        assert call.locator(".campaign-callbar__where").inner_text() == country
+        assert call.get_attribute("href") == numbers[country]
+        box = call.bounding_box()
+        assert box["height"] >= 40 and box["y"] < 200 and box["width"] >= 120
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    screenshot(phone, "callbar-" + (path.strip("/").replace("/", "-") or "home"))
 
 
 def test_missing_page_gets_the_bilingual_404(browser, site):
@@ -124,3 +138,42 @@ def test_form_controls_draw_khmer_with_the_shipped_font(phone, site, selector):
     phone.wait_for_function("document.fonts.check('16px \"Noto Sans Khmer\"', 'ក')")
     used = fonts_used(phone, selector)
     assert used.get("Noto Sans Khmer", 0) > 0, used
+
+
+PAGE_KINDS = ["", "rights/", "hotlines/", "before-you-go/", "tour/", "tour/battambang/",
+              "tour/events/malai-theatre-2026-11-06/", "posters/", "posters/money/", "printers/", "partners/",
+              "offline/"]
+
+
+@pytest.mark.parametrize("path", PAGE_KINDS + ["en/" + p for p in PAGE_KINDS])
+def test_nothing_is_wider_than_the_phone_on_any_page_kind(phone, site, path):
+    phone.goto(site.url + path)
+    phone.wait_for_load_state("networkidle")
+    wide = phone.evaluate("""() => [...document.querySelectorAll('body *')].filter(el => {
+        const r = el.getBoundingClientRect();
+        if (!r.width || r.right <= innerWidth + 1 || getComputedStyle(el).visibility === 'hidden') return false;
+        for (let p = el.parentElement; p; p = p.parentElement) {  // inside a box that scrolls sideways: fine
+            const o = getComputedStyle(p).overflowX;
+            if ((o === 'auto' || o === 'scroll') && p.getBoundingClientRect().right <= innerWidth + 1) return false;
+            if (getComputedStyle(p).transform !== 'none' || getComputedStyle(p).visibility === 'hidden') return false;
+        }
+        return true; }).map(el => el.tagName + '.' + el.className).slice(0, 5)""")
+    assert wide == [], (path, wide)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+@pytest.mark.parametrize("path", ["", "tour/", "tour/battambang/", "tour/events/malai-theatre-2026-11-06/", "posters/",
+                                  "posters/money/", "hotlines/"])
+def test_review_notice_is_said_once_small_after_the_content(phone, site, path):
+    phone.goto(site.url + path)
+    notes = phone.locator(".campaign-notice--review")
+    assert notes.count() == 1
+    note = notes.first.bounding_box()
+    h1 = phone.locator("article h1").first.bounding_box()
+    last = phone.locator("article > :is(p, div, section, ul, ol, h2, h3, table, figure):not(.campaign-notices)"
+                         ).last.bounding_box()
+    assert note["y"] > h1["y"] and note["y"] >= last["y"], "the notice comes after the text"
+    size = float(phone.evaluate("parseFloat(getComputedStyle(document.querySelector('.campaign-notice--review')).fontSize)"))
+    body = float(phone.evaluate("parseFloat(getComputedStyle(document.querySelector('article.md-typeset')).fontSize)"))
+    assert size < body
+    assert phone.locator(".campaign-review-needed, .cs-notice-review").count() == 0  # no other review marks

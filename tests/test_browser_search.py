@@ -219,6 +219,32 @@ def test_query_is_split_against_the_index_vocabulary(phone, site):
 
 
 def test_search_script_is_small():
+    """What a reader downloads to search: the script, without comments, compressed by the server."""
+    import gzip
+
     js = (ROOT / "overrides" / "assets" / "javascripts" / "search.js").read_text(encoding="utf-8")
     code = "\n".join(line.strip() for line in js.splitlines() if not line.strip().startswith("//"))
-    assert len(code.encode()) < 9000
+    assert len(gzip.compress(code.encode(), 9)) < 3600
+
+
+@pytest.mark.parametrize("prefix,query", [("", "និយោជក"), ("en/", "employer")])
+def test_blocks_every_page_repeats_do_not_pad_the_results(phone, site, prefix, query):
+    """Every event page repeats a hotline box that mentions employers: those pages are not
+    about employers, and are not found for it."""
+    phone.goto(site.url + prefix)
+    open_search(phone)
+    results = paste_query(phone, query)
+    hrefs = [r["href"] for r in results]
+    assert not [h for h in hrefs if "/tour/events/" in h], hrefs
+    assert len(results) <= 8, hrefs
+    assert hrefs[0].startswith(site.url + prefix + "rights/"), hrefs  # the rights guide is about employers
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_pages_whose_title_or_headings_hold_the_word_come_first(phone, site, prefix):
+    phone.goto(site.url + prefix)
+    open_search(phone)
+    results = paste_query(phone, "hotline")
+    hrefs = [r["href"] for r in results]
+    assert hrefs[0].startswith(site.url + prefix + "hotlines/"), hrefs
+    assert not [h for h in hrefs if "/printers/" in h], hrefs  # file names are not what a page is about

@@ -39,7 +39,20 @@ def test_filters_narrow_the_list_without_reloading(phone, site, lang, prefix):
         "li.cs-event", "els => [...new Set(els.filter(e => e.offsetParent).map(e => e.dataset.kind))]")
     assert kinds == ["theatre"]  # Siem Reap has theatre events in the sample
     assert phone.evaluate("window.__marker") == 1
+    assert phone.url.endswith("tour/?province=siem-reap&kind=theatre")  # a link that can be passed on
     screenshot(phone, f"tour-{lang}-filtered")
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_filters_are_restored_from_the_address(phone, site, prefix):
+    phone.goto(site.url + prefix + "tour/?province=battambang&kind=nonsense")
+    assert phone.input_value("select[name=province]") == "battambang"
+    assert phone.input_value("select[name=kind]") == ""  # an unknown value is ignored, not an empty list
+    provinces = phone.eval_on_selector_all(
+        "li.cs-event", "els => [...new Set(els.filter(e => e.offsetParent).map(e => e.dataset.province))]")
+    assert provinces == ["battambang"]
+    phone.reload()
+    assert phone.input_value("select[name=province]") == "battambang"
 
 
 def test_upcoming_is_corrected_by_todays_date_in_the_browser(browser, site):

@@ -300,11 +300,25 @@ def test_web_blocks(build):
     gallery = gallery_html(posters, "km", m, relative_url_for("posters/"))
     assert gallery.count('loading="lazy"') == 6 and "\n\n" not in gallery
     assert 'href="money/"' in gallery and 'src="thumbs/money-km.webp"' in gallery
-    table = printers_html(m, "en", relative_url_for("en/printers/"), posters)
-    assert table.count("<tr>") == 1 + len(m.of_kind("poster")) + len(m.of_kind("guide"))
-    assert "3 mm each side" in table and "RGB" in table and "A2" in table
-    km_table = printers_html(m, "km", relative_url_for("printers/"), posters)
-    assert "៣ ម.ម." in km_table
+    listing = printers_html(m, "en", relative_url_for("en/printers/"), posters)
+    # grouped: a section per poster and guide, one line per paper size, a link per language version
+    assert listing.count("<section") == 6 + len(m.of_kind("guide"))
+    assert listing.count('download title="') == len(m.of_kind("poster")) + len(m.of_kind("guide"))
+    assert listing.count("<li>") == len({(f.slug, f.paper, f.variant) for f in m.files if f.kind in ("poster", "guide")})
+    assert "RGB" in listing and "A2 · print shop" in listing and "Khmer and English" in listing
+    assert listing.count(".zip") == len(m.of_kind("archive")) == len({(f.slug, f.lang) for f in m.of_kind("poster")})
+    km_listing = printers_html(m, "km", relative_url_for("printers/"), posters)
+    assert "ខ្មែរ និងអង់គ្លេស" in km_listing and "គ.ប." in km_listing or "KB" in km_listing
+
+
+def test_one_archive_per_poster_and_language_holds_every_size(build):
+    import zipfile
+
+    m = build["manifest"]
+    archive = next(f for f in m.of_kind("archive") if f.slug == "money" and f.lang == "km")
+    with zipfile.ZipFile(build["out"] / archive.path) as z:
+        names = sorted(z.namelist())
+    assert names == sorted(f.path.rsplit("/", 1)[1] for f in m.for_poster("money", "km"))
 
 
 def test_block_html_escapes_content(build):

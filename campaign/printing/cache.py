@@ -43,10 +43,10 @@ def key_of(*parts: str | bytes) -> str:
 class FileInfo:
     """One published file (a poster PDF, a guide PDF or a thumbnail)."""
     path: str  # relative to the output directory, with /
-    kind: str  # "poster", "guide" or "thumb"
+    kind: str  # "poster", "guide", "thumb" or "archive"
     slug: str
     lang: str  # "km", "en" or "km-en" (bilingual)
-    variant: str  # "office", "print", "booklet" or "thumb"
+    variant: str  # "office", "print", "booklet", "thumb" or "archive"
     paper: str  # "a4", "a3", "a2", "a5" ("" for thumbnails)
     bleed_mm: float
     colour: str  # "RGB"

@@ -41,6 +41,9 @@ HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # elements whose text is not content: permalinks, scripts, campaign notices
 SKIP_TAGS = {"script", "style", "template", "svg", "nav", "button"}
 SKIP_CLASSES = {"headerlink", "campaign-notices", "campaign-notice"}
+# Blocks many pages repeat (the hotline box of every event page, download lists, file
+# names) say nothing about the page: templates mark them data-search="skip".
+SKIP_ATTR = ("data-search", "skip")
 BLOCK_TAGS = HEADING_TAGS | {"p", "li", "ul", "ol", "div", "section", "table", "tr", "td", "th",
                              "dt", "dd", "dl", "blockquote", "pre", "br", "hr", "figure",
                              "figcaption", "details", "summary", "article", "aside"}
@@ -82,7 +85,8 @@ class _Extractor(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         classes = set((attrs.get("class") or "").split())
-        skip = tag in SKIP_TAGS or bool(classes & SKIP_CLASSES) or "hidden" in attrs
+        skip = (tag in SKIP_TAGS or bool(classes & SKIP_CLASSES) or "hidden" in attrs
+                or attrs.get(SKIP_ATTR[0]) == SKIP_ATTR[1])
         if tag in VOID_TAGS:
             if tag in BLOCK_TAGS and not self._skip_depth:
                 self._text.append("\n")

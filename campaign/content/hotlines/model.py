@@ -66,12 +66,18 @@ class Hotlines:
 
     @property
     def primary(self) -> Hotline | None:
-        return next((h for h in self.items if h.primary), None)
+        """The first country's primary hotline (Thailand: where most readers need help)."""
+        return next((h for h in (self.primary_in(c) for c in COUNTRIES) if h), None)
 
     def primary_in(self, country: str) -> Hotline | None:
         """The hotline to call first in ``country``: the primary one if it is there, else the first."""
         here = [h for h in self.items if h.country == country]
         return next((h for h in here if h.primary), here[0] if here else None)
+
+    def callbar(self, first: str | None = None) -> list[Hotline]:
+        """One number per country, ``first`` country first (a page about Cambodia puts it first)."""
+        order = sorted(COUNTRIES, key=lambda c: c != first) if first else list(COUNTRIES)
+        return [h for h in (self.primary_in(c) for c in order) if h]
 
 
 def check_refs(refs, hotlines: Hotlines, what: str = "hotline") -> list[Diagnostic]:
@@ -122,8 +128,10 @@ def load_hotlines(path: Path, display: str = FILE, languages: Languages = DEFAUL
         items.append(Hotline(hid or "", number or "", country or "", name or Localized((), languages),
                              about, source or "", checked, confidence or "", f.boolean("primary"), dial,
                              node.pos))
-    primaries = [h for h in items if h.primary]
-    for h in primaries[1:]:
-        diags.append(error(seen.get(h.id, Position(display, 1, 1)), f"hotline '{h.id}' is also marked primary",
-                           "exactly one hotline with `primary: true`"))
+    for country in COUNTRIES:
+        primaries = [h for h in items if h.primary and h.country == country]
+        for h in primaries[1:]:
+            diags.append(error(h.pos or Position(display, 1, 1),
+                               f"hotline '{h.id}' is a second primary hotline for {country}",
+                               f"one hotline per country with `primary: true` (the first is '{primaries[0].id}')"))
     return Hotlines(tuple(items), review, display), diags

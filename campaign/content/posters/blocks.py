@@ -95,18 +95,31 @@ def gallery_html(posters: list[Poster], lang: str, manifest: Manifest, url_for: 
 
 
 def printers_html(manifest: Manifest, lang: str, url_for: UrlFor, posters: list[Poster] | None = None) -> str:
-    """Every PDF with paper size, bleed, colour mode, page count and file size, at stable URLs."""
+    """For print shops: per guide and poster, one line per paper size with a link per language
+    version, and one archive per language version; stable URLs, sizes in the reader's digits."""
     _ = translator(lang)
     titles = {p.slug: p.title for p in posters or [] if p.lang == lang}  # this page's language
-    rows = []
-    pdfs = [f for f in manifest.files if f.kind in ("poster", "guide")]
-    kind_order = {"guide": 0, "poster": 1}
-    for f in sorted(pdfs, key=lambda f: kind_order[f.kind]):  # stable: gallery order kept
-        title = (titles.get(f.slug) if f.kind == "poster" else None) or f.title or f.slug
-        bleed = (_("%(n)s mm each side", n=dates.digits(f"{f.bleed_mm:g}", lang)) if f.bleed_mm
-                 else _("none"))
-        rows.append({"url": url_for(f.path), "name": posixpath.basename(f.path),
-                     "title": f"{title} · {lang_label(f.lang, lang)} · {variant_label(f, lang)}",
-                     "paper": f.paper.upper(), "bleed": bleed, "colour": "RGB",
-                     "pages": dates.digits(f.pages, lang), "size": size_text(f.bytes, lang)})
-    return fragment("posters/printers.html", lang, rows=rows)
+    order = {"a4office": 0, "a4print": 1, "a3print": 2, "a2print": 3, "a5booklet": 4}
+    items = []
+    for kind in ("guide", "poster"):
+        slugs = list(dict.fromkeys(f.slug for f in manifest.files if f.kind == kind))  # gallery order
+        for slug in slugs:
+            files = [f for f in manifest.files if f.kind == kind and f.slug == slug]
+            codes = list(dict.fromkeys(f.lang for f in sorted(files, key=lambda f: (lang not in f.lang.split("-"),
+                                                                                      "-" in f.lang))))
+            lines = []
+            for size in sorted({(f.paper, f.variant) for f in files}, key=lambda s: order.get(s[0] + s[1], 9)):
+                sample = next(f for f in files if (f.paper, f.variant) == size)
+                links = [{"url": url_for(f.path), "label": lang_label(f.lang, lang), "size": size_text(f.bytes, lang),
+                          "name": posixpath.basename(f.path)}
+                         for code in codes for f in files if f.lang == code and (f.paper, f.variant) == size]
+                bleed = (_("%(n)s mm each side", n=dates.digits(f"{sample.bleed_mm:g}", lang)) if sample.bleed_mm
+                         else _("none"))
+                lines.append({"what": f"{sample.paper.upper()} · {variant_label(sample, lang)}", "bleed": bleed,
+                              "links": links})
+            archives = [{"url": url_for(a.path), "label": lang_label(a.lang, lang), "size": size_text(a.bytes, lang)}
+                        for code in codes for a in manifest.files
+                        if a.kind == "archive" and a.slug == slug and a.lang == code]
+            title = (titles.get(slug) if kind == "poster" else None) or files[0].title or slug
+            items.append({"title": title, "lines": lines, "archives": archives})
+    return fragment("posters/printers.html", lang, items=items)

@@ -7,26 +7,26 @@ leaves a half-written site.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
 import io
+import posixpath
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import pikepdf
 
-from campaign.core.diagnostics import Diagnostic, Position, error, errors
+from campaign.content.guides.guide import render_guide
 from campaign.content.hotlines.model import Hotlines
-from campaign.printing import printbox
-from campaign.printing import thumbs
+from campaign.content.posters.layout import FONT_FILES, FONT_NAMES, PosterPage, poster_html
+from campaign.content.posters.source import Poster, group
+from campaign.core.diagnostics import Diagnostic, Position, error, errors
+from campaign.printing import printbox, thumbs
+from campaign.printing.archive import zip_files
 from campaign.printing.browser import Browser, chromium_version
 from campaign.printing.cache import Cache, FileInfo, Manifest, file_hash, key_of, sha256
-from campaign.content.guides.guide import render_guide
-from campaign.content.posters.layout import FONT_FILES, FONT_NAMES, PosterPage, poster_html
 from campaign.printing.paper import BLEED_MM, PAPERS, Paper
 from campaign.printing.qr import page_url
-from campaign.content.posters.source import Poster, group
 
 HERE = Path(__file__).parent
 RENDER_VERSION = "posters-1"
@@ -68,6 +68,10 @@ def static_key(code: tuple[str, ...], browser_version: str) -> str:
 
 def pdf_path(slug: str, lang: str, paper: str, variant: str) -> str:
     return f"posters/pdf/{slug}-{lang}-{paper}-{variant}.pdf"
+
+
+def archive_path(slug: str, lang: str) -> str:
+    return f"posters/zip/{slug}-{lang}.zip"
 
 
 def thumb_path(slug: str, lang: str) -> str:
@@ -260,8 +264,19 @@ def _render_posters(posters: list[Poster], hotlines: Hotlines, site_url: str, ou
         cache.entries[key] = info.__dict__
         manifest.files.append(info)
         blobs[info.path] = data
+    # One archive per poster and language version, for print shops that want every size.
+    groups: dict[tuple[str, str], list[FileInfo]] = {}
+    for f in manifest.files:
+        if f.kind == "poster":
+            groups.setdefault((f.slug, f.lang), []).append(f)
+    for (slug, code), files in groups.items():
+        data = zip_files([(posixpath.basename(f.path), blobs[f.path]) for f in files])
+        info = FileInfo(archive_path(slug, code), "archive", slug, code, "archive", "", 0.0, "RGB",
+                        len(files), len(data), sha256(data), sha256(data), title=files[0].title)
+        manifest.files.append(info)
+        blobs[info.path] = data
     if errors(diags):
-        cache.save(manifest, prune=False)  # keep what did render for the next run
+        cache.save(_cached(manifest), prune=False)  # keep what did render for the next run
         return manifest, diags  # nothing written to the site: the build stops with every problem
     for rel, data in blobs.items():
         target = out_dir / rel
@@ -269,5 +284,10 @@ def _render_posters(posters: list[Poster], hotlines: Hotlines, site_url: str, ou
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    cache.save(manifest)
+    cache.save(_cached(manifest))
     return manifest, diags
+
+
+def _cached(manifest: Manifest) -> Manifest:
+    """What the cache keeps: rendered files (archives are cheap to make again)."""
+    return Manifest([f for f in manifest.files if f.kind != "archive"])

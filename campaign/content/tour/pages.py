@@ -44,11 +44,12 @@ def tour_pages(project: "Project", lang: str) -> list[GeneratedPage]:
             pages.append(GeneratedPage(
                 f"tour/{province.id}.md", name, f"<!-- campaign:tour-province {province.id} -->",
                 _("Safe Migration Tour events in %(name)s: theatre, music and information sessions.",
-                  name=name)))
+                  name=name), meta={"country": "KH"}))
     for event in schedule.events:
         pages.append(GeneratedPage(
             f"tour/events/{event.id}.md", event.title.get(lang), f"<!-- campaign:tour-event {event.id} -->",
-            first_sentence(event.description.get(lang)), text_lang=event.title.lang_of(lang)))
+            first_sentence(event.description.get(lang)), meta={"country": "KH"},
+            text_lang=event.title.lang_of(lang)))
     return pages
 
 

@@ -110,7 +110,7 @@
     var pq = parse(q), terms = pq.terms, results = [];
     if (!terms.length) return null;
     data.forEach(function (page) {
-      var total = 0, best = null, bestKey = -1, seen = terms.map(function () { return 0; });
+      var total = 0, heads = 0, best = null, bestKey = -1, seen = terms.map(function () { return 0; });
       var th = terms.map(function (t) { return find(page.title, t); });
       th.forEach(function (h, i) { seen[i] += h.length; total += 5 * Math.min(h.length, 3); });
       page.sections.forEach(function (s) {
@@ -119,6 +119,7 @@
           var a = find(s.h, t), b = find(s.t, t);
           hh = hh.concat(a); tt = tt.concat(b); seen[i] += a.length + b.length;
           if (a.length + b.length) distinct++;
+          if (a.length) heads++;
           hits += 3 * Math.min(a.length, 3) + Math.min(b.length, 5);
         });
         pq.phrases.forEach(function (p) { hits += 4 * find(s.t, p).length + 6 * find(s.h, p).length; });
@@ -126,7 +127,9 @@
         var key = distinct * 1000 + hits;
         if (hits && key > bestKey) { bestKey = key; best = { s: s, h: hh, t: tt }; }
       });
-      if (seen.every(Boolean)) results.push({ page: page, score: total, best: best, th: [].concat.apply([], th) });
+      // what a page is about first: every word in its title, then words in its headings, then text
+      var rank = (th.every(function (h) { return h.length; }) ? 2e6 : 0) + 1e4 * heads + total;
+      if (seen.every(Boolean)) results.push({ page: page, score: rank, best: best, th: [].concat.apply([], th) });
     });
     return results.sort(function (a, b) { return b.score - a.score; }).slice(0, 30);
   }
