@@ -5,7 +5,9 @@ Builds this site and a stock Material + i18n site of the same pages, serves each
 127.0.0.1, and for the Khmer and English home, a guide page and an event page prints:
 requests and bytes (raw and gzip-compressed, what a compressing host sends) up to the
 page's load event, the service worker's precache that follows, and Lighthouse 12 mobile
-category scores (default simulated throttling).
+category scores (default simulated throttling). Our pages are measured twice: on a phone
+without a Khmer font (tests/fonts.conf: the shipped web font is downloaded) and on one
+with Noto Sans Khmer installed, as most Android phones have (tests/fonts-noto.conf).
 
     .venv/bin/python scripts/bench_phone.py            # figures and Lighthouse
     .venv/bin/python scripts/bench_phone.py --no-lighthouse
@@ -157,23 +159,27 @@ def main(argv=None) -> int:
                 return 1
             sites[name] = (port_url, server, pages)
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-            for name, (base, server, pages) in sites.items():
-                for path in pages:
-                    fv = first_view(browser, base + path)
-                    lh = {} if args.no_lighthouse else lighthouse(base + path)
-                    rows.append((name, "/" + path, fv, lh))
-            browser.close()
+            for phone, conf in (("no Khmer font", "fonts.conf"), ("Noto installed", "fonts-noto.conf")):
+                env = {**os.environ, "FONTCONFIG_FILE": str(ROOT / "tests" / conf)}
+                browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, env=env)
+                for name, (base, server, pages) in sites.items():
+                    if name == "stock" and phone != "no Khmer font":
+                        continue
+                    for path in pages:
+                        fv = first_view(browser, base + path)
+                        lh = {} if args.no_lighthouse or phone != "no Khmer font" else lighthouse(base + path)
+                        rows.append((name, phone, "/" + path, fv, lh))
+                browser.close()
         for _, server, _ in sites.values():
             server.shutdown()
     print("First view: requests and bytes up to the load event (gzip: as a compressing host sends them).")
     print("SW: what the service worker then saves for offline use (requests, gzip KB), once per visit.")
-    print(f"{'site':9} {'page':52} {'req':>4} {'raw KB':>8} {'gzip KB':>8} {'3rd':>4} "
+    print(f"{'site':9} {'phone':15} {'page':46} {'req':>4} {'raw KB':>8} {'gzip KB':>8} {'3rd':>4} "
           f"{'SW req':>6} {'SW gzKB':>7}  lighthouse perf/a11y/bp/seo")
-    for name, path, fv, lh in rows:
+    for name, phone, path, fv, lh in rows:
         scores = "/".join(str(lh.get(k, "-")) for k in ("performance", "accessibility", "best-practices", "seo")) \
             if lh and "error" not in lh else (lh.get("error", [""])[0] if lh else "")
-        print(f"{name:9} {path:52} {fv['requests']:>4} {fv['raw'] / 1024:>8.1f} {fv['gzip'] / 1024:>8.1f} "
+        print(f"{name:9} {phone:15} {path[:46]:46} {fv['requests']:>4} {fv['raw'] / 1024:>8.1f} {fv['gzip'] / 1024:>8.1f} "
               f"{fv['foreign']:>4} {fv['after_requests']:>6} {fv['after_gzip'] / 1024:>7.1f}  {scores}"
               + (f"  failing: {', '.join(lh['failing'])}" if lh.get("failing") else "")
               + (f"  errors: {', '.join(fv['failed'])}" if fv["failed"] else ""))

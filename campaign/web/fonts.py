@@ -65,10 +65,11 @@ def web_fonts(languages=None) -> tuple[WebFont, ...]:
 
 
 def font_faces(lang: str) -> list[dict]:
-    """What the theme needs to declare every font and preload the one of the page's language."""
+    """What the theme needs to declare every font: its file, and the names a phone's own copy has."""
     own = pack(lang).script.code
     return [{"family": f.family, "weight": f.weight, "path": f.path, "unicode_range": f.unicode_range,
-             "preload": f.script == own} for f in web_fonts()]
+             "local": [f.family, f.family.replace(" ", "") + "-Regular"], "own": f.script == own}
+            for f in web_fonts()]
 
 
 def write_fonts(site_dir: Path) -> list[Path]:

@@ -11,6 +11,27 @@
         .catch(function () {});
     });
   }
+  // Search: its script (4 KB) is fetched only when the reader opens search, its index after.
+  var search = document.querySelector(".md-search[data-campaign-script]"), toggle = document.getElementById("__search");
+  if (search && toggle && window.fetch && "content" in document.createElement("template")) {
+    document.documentElement.classList.add("campaign-search");
+    var input = search.querySelector(".md-search__input"), script;
+    var start = function () {
+      if (script) return;
+      script = document.createElement("script");
+      script.src = search.getAttribute("data-campaign-script");
+      document.head.appendChild(script);
+    };
+    toggle.addEventListener("change", function () {
+      // focus inside the tap: phones open the keyboard only then
+      if (toggle.checked) { document.documentElement.classList.add("campaign-search--open"); input.focus(); start(); }
+    });
+    input.addEventListener("focus", start);
+    var button = document.querySelector("[data-campaign-search-button]");
+    if (button) button.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); toggle.checked = true; toggle.dispatchEvent(new Event("change")); }
+    });
+  }
   // The phone's own share sheet, where it has one; plain share links stay for the rest.
   var share = document.querySelector("[data-campaign-share]");
   if (share && navigator.share) {

@@ -8,7 +8,7 @@
   if (!root || !toggle || !window.fetch || !("content" in document.createElement("template"))) return;
   var ds = root.dataset, input = root.querySelector(".md-search__input"),
     meta = root.querySelector(".md-search-result__meta"), list = root.querySelector(".md-search-result__list"),
-    tpl = root.querySelector("template"), button = document.querySelector("[data-campaign-search-button]");
+    tpl = root.querySelector("template");
   document.documentElement.classList.add("campaign-search");
 
   // Same rules as campaign.web.search.fold: Khmer spelling variants, lower case, Western digits.
@@ -203,9 +203,8 @@
   document.addEventListener("keydown", function (e) {
     if (e.key === "Escape" && toggle.checked) { close(); input.blur(); }
   });
-  if (button) button.addEventListener("keydown", function (e) {
-    if (e.key === "Enter" || e.key === " ") { e.preventDefault(); toggle.checked = true; toggle.dispatchEvent(new Event("change")); }
-  });
+  // Loaded by campaign.js when search was opened: start at once.
+  if (toggle.checked || document.activeElement === input) open();
   // Exposed for tests (the fold table must equal campaign.khmer's) and the benchmark.
   window.campaignSearch = { fold: fold, parse: parse, load: load };
 })();
