@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from campaign.content.base import ContentType, Marker, MarkerCall, StatusItem, register
 from campaign.content.hotlines.model import FILE, Hotline, Hotlines, check_refs, load_hotlines
+from campaign.content.hotlines.placement import check_placement
 from campaign.content.hotlines.view import hotlines_html
 
 __all__ = ["Hotline", "Hotlines", "check_refs", "load_hotlines", "hotlines_html", "HotlinesType"]
@@ -24,7 +25,8 @@ class HotlinesType(ContentType):
                Marker("hotline", _one, ("hotline",), help="one hotline"))
 
     def load(self, ctx):
-        return load_hotlines(ctx.root / FILE, FILE, ctx.langs, ctx.today)
+        hotlines, diags = load_hotlines(ctx.root / FILE, FILE, ctx.langs, ctx.today)
+        return hotlines, diags + check_placement(ctx.site.pages.values(), hotlines, ctx.languages)
 
     def ids(self, model: Hotlines):
         return {"hotline": model.ids}
