@@ -61,6 +61,12 @@ def cmd_build(args) -> int:
     return engines.build(args.config, Path(args.site_dir), preview=args.preview)
 
 
+def cmd_serve(args) -> int:
+    from campaign.preview import serve
+
+    return serve(args.config, args.addr)
+
+
 def cmd_add_language(args) -> int:
     from campaign.languages.scaffold import add_language
 
@@ -88,13 +94,16 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("-d", "--site-dir", default="site")
     b.add_argument("--preview", action="store_true",
                    help="a preview: allow a local address (posters' QR codes will not work on paper)")
+    sv = sub.add_parser("serve", help="preview the site; rebuilds on every change and shows problems "
+                        "in the browser")
+    sv.add_argument("-a", "--addr", default="127.0.0.1:8000", help="host:port to serve at (default: 127.0.0.1:8000)")
     al = sub.add_parser("add-language", help="add a language: mkdocs.yml entry, catalog, docs folder")
     al.add_argument("code", help="language code, e.g. th")
     sub.add_parser("extract-messages", help="collect interface messages into locales/messages.pot "
                    "and add new ones to every catalog")
     args = parser.parse_args(argv)
     args.config = args.config.resolve()
-    commands = {"check": cmd_check, "status": cmd_status, "build": cmd_build,
+    commands = {"check": cmd_check, "status": cmd_status, "build": cmd_build, "serve": cmd_serve,
                 "add-language": cmd_add_language, "extract-messages": cmd_extract}
     try:
         return commands[args.command](args)

@@ -1,0 +1,234 @@
+"""``campaign serve``: problems shown in the browser every time, the last good site kept.
+
+The preview runs as staff run it (``campaign serve`` in its own process) on a copy of the
+project; the tests break a file, fix it, break it again, and watch an open phone page
+reload by itself.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from campaign import engines
+from campaign.preview import State, engine_problems, inject
+from conftest import PHONE, ROOT, free_port, screenshot
+
+TIMEOUT = 90  # seconds: a build takes about 12 s on 2 cores, more when posters are drawn
+GOOD, BAD = 'number: "1546"', 'number: "15x6"'
+MESSAGE = "number '15x6' is not a phone number"
+
+
+@dataclass
+class Running:
+    proc: subprocess.Popen
+    url: str  # ends with /
+    log: Path
+    tmp: Path
+
+    def state(self) -> dict:
+        with urllib.request.urlopen(self.url + "__campaign__/state", timeout=5) as r:
+            return json.load(r)
+
+    def wait(self, ready, what: str, timeout: float = TIMEOUT) -> dict:
+        """Poll the state until ``ready(state)``; fail with the server's output after ``timeout``."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            assert self.proc.poll() is None, f"the preview stopped:\n{self.output()}"
+            try:
+                state = self.state()
+                if ready(state):
+                    return state
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.3)
+        raise AssertionError(f"no {what} within {timeout} s:\n{self.output()}")
+
+    def get(self, path: str) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=10) as r:
+                return r.status, r.read().decode("utf-8")
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode("utf-8")
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def stop(self) -> int:
+        self.proc.send_signal(signal.SIGINT)  # what Ctrl-C sends
+        try:
+            return self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            raise
+
+
+@pytest.fixture
+def serve(project_copy, tmp_path):
+    running: list[Running] = []
+    made: list[Path] = []
+
+    def start() -> Running:
+        port = free_port()
+        # the preview's temporary folders go here; short, for Chromium's socket path (108 bytes)
+        tmp = Path(tempfile.mkdtemp(prefix="pv-"))
+        made.append(tmp)
+        log = tmp_path / "serve.log"
+        cmd = [sys.executable, "-m", "campaign.cli", "-f", str(project_copy / "mkdocs.yml"),
+               "serve", "-a", f"127.0.0.1:{port}"]
+        with log.open("w") as out:
+            proc = subprocess.Popen(cmd, cwd=ROOT, env=engines.environment(TMPDIR=str(tmp)),
+                                    stdout=out, stderr=subprocess.STDOUT)
+        run = Running(proc, f"http://127.0.0.1:{port}/", log, tmp)
+        running.append(run)
+        run.wait(lambda s: True, "answer from the preview", 30)
+        return run
+
+    yield start
+    for run in running:
+        if run.proc.poll() is None:
+            run.proc.kill()
+            run.proc.wait()
+    for tmp in made:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def broken(text: str) -> tuple[str, str]:
+    """The hotlines file with one bad number, and where the problem is reported."""
+    assert GOOD in text
+    bad = text.replace(GOOD, BAD, 1)
+    line = next(i for i, t in enumerate(bad.splitlines(), 1) if BAD in t)
+    return bad, f"data/hotlines.yaml:{line}:"
+
+
+def framing(catalogs, lang: str, msgid: str) -> str:
+    return catalogs[lang].messages[msgid] if lang != "en" else msgid
+
+
+@pytest.mark.browser
+def test_content_error_shows_a_panel_every_time_over_the_last_good_site(serve, project_copy, browser, catalogs):
+    run = serve()
+    run.wait(lambda s: s["ready"] and not s["busy"], "first good build")
+    assert run.get("sw.js")[0] == 404  # the offline worker never keeps a preview page
+    hotlines = project_copy / "data/hotlines.yaml"
+    good = hotlines.read_text(encoding="utf-8")
+    bad, where = broken(good)
+
+    context = browser.new_context(viewport=PHONE)
+    pages = {"km": context.new_page(), "en": context.new_page()}
+    pages["km"].goto(run.url + "hotlines/")
+    pages["en"].goto(run.url + "en/hotlines/")
+    for page in pages.values():
+        assert "1546" in page.locator(".md-content").inner_text()
+        assert page.locator("#campaign-preview").count() == 0
+
+    for attempt in (1, 2):  # the same mistake twice: shown twice, never "already reported"
+        hotlines.write_text(bad, encoding="utf-8")
+        for lang, page in pages.items():
+            panel = page.locator("#campaign-preview")
+            panel.wait_for(timeout=TIMEOUT * 1000)  # the page reloaded by itself
+            text = panel.inner_text()
+            assert re.search(re.escape(where) + r"\d+", text), text
+            assert MESSAGE in text and "digits and dashes only" in text
+            assert panel.get_attribute("lang") == lang
+            assert framing(catalogs, lang, "The site could not be updated") in text
+            assert framing(catalogs, lang, "Below is the last good version of the site. It updates by "
+                           "itself once the files are fixed.") in text
+            assert framing(catalogs, lang, "What to write:") in text
+            # the last good build is still what the page shows under the panel
+            assert "1546" in page.locator(".md-content").inner_text()
+            assert panel.bounding_box()["y"] < 50  # first thing on the page
+        if attempt == 1:
+            km = pages["km"]
+            shot = screenshot(km, "preview-error-km")
+            assert shot.stat().st_size > 0
+            assert km.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+            assert km.locator("#campaign-preview").bounding_box()["width"] <= PHONE["width"]
+        hotlines.write_text(good, encoding="utf-8")
+        for page in pages.values():
+            page.locator("#campaign-preview").wait_for(state="detached", timeout=TIMEOUT * 1000)
+            assert "1546" in page.locator(".md-content").inner_text()
+    context.close()
+
+    printed = run.output()
+    assert len(re.findall(re.escape(where) + r"\d+: " + re.escape(MESSAGE), printed)) == 2, printed
+    assert printed.count("Preview updated in") == 3, printed  # start, and after each fix
+    assert run.stop() == 0
+
+
+@pytest.mark.browser
+def test_error_at_start_up_keeps_serving_the_problems_until_fixed(serve, project_copy, browser, catalogs):
+    hotlines = project_copy / "data/hotlines.yaml"
+    good = hotlines.read_text(encoding="utf-8")
+    bad, where = broken(good)
+    hotlines.write_text(bad, encoding="utf-8")
+    run = serve()
+    state = run.wait(lambda s: s["problems"] and not s["busy"], "problems")
+    assert not state["ready"] and state["problems"][0]["where"].startswith(where)
+
+    heading = "The site cannot be shown yet"
+    for path, lang in (("", "km"), ("hotlines/", "km"), ("no/such/page/", "km"), ("assets/x.css", "km"),
+                       ("en/", "en"), ("en/no/such/page/", "en")):
+        status, body = run.get(path)
+        assert status == 503, path
+        assert 'class="campaign-preview-page"' in body and f'lang="{lang}"' in body, path
+        assert where in body and MESSAGE.replace("'", "&#39;") in body, path
+        assert framing(catalogs, lang, heading) in body, path
+
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(run.url + "hotlines/")
+    assert framing(catalogs, "km", heading) in page.locator("#campaign-preview h2").inner_text()
+    screenshot(page, "preview-startup-error-km")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert run.proc.poll() is None  # the server keeps running
+
+    hotlines.write_text(good, encoding="utf-8")
+    page.locator(".md-content").wait_for(timeout=TIMEOUT * 1000)  # reloaded onto the good build
+    assert "1546" in page.locator(".md-content").inner_text()
+    assert page.locator("#campaign-preview").count() == 0
+    context.close()
+
+    assert run.stop() == 0  # Ctrl-C: a clean stop, temporary folders removed
+    printed = run.output()
+    assert "Traceback" not in printed and "Preview stopped." in printed, printed
+    assert list(run.tmp.glob("campaign-preview-*")) == []
+
+
+def test_engine_failure_names_its_files_or_keeps_the_end_of_its_output():
+    out = ("ERROR   -  1 problem in the content:\n"
+           "docs/km/posters/money.md:12:3: the text does not fit on the poster — expected fewer lines\n"
+           "tour_schedule.yaml:418:5: event 'x' has no English text — expected a line `en: …` [warning]\n"
+           "\nAborted with a BuildError!\n")
+    assert engine_problems(out) == [{"where": "docs/km/posters/money.md:12:3",
+                                     "message": "the text does not fit on the poster",
+                                     "expected": "fewer lines", "raw": False}]
+    trace = ('Traceback (most recent call last):\n  File "/x/mkdocs/commands/build.py", line 83, in b\n'
+             '  File "/p/overrides/main.html", line 100, in template\n    {% if %}\n'
+             "jinja2.exceptions.TemplateSyntaxError: Expected an expression\n")
+    assert engine_problems(trace, Path("/p")) == [{
+        "where": "overrides/main.html:100:1", "message": "jinja2.exceptions.TemplateSyntaxError: Expected an "
+        "expression", "expected": "", "raw": False}]
+    raw = engine_problems(trace, Path("/elsewhere"))
+    assert raw[0]["raw"] and raw[0]["message"].endswith("TemplateSyntaxError: Expected an expression")
+
+
+def test_panel_goes_first_in_the_body_and_the_reload_script_last():
+    page = inject(b"<html><body class='x'><p>text</p></body></html>", "<section>P</section>", 7)
+    assert page.startswith(b"<html><body class='x'><section>P</section><p>text</p><script>")
+    assert page.endswith(b"</script></body></html>") and b"var v=7;" in page
+    state = State(languages=("km", "en", "th"), default="km")
+    assert [state.language(p) for p in ("/", "/en/", "/en", "/th/x/", "/km/", "/enx/")] == \
+        ["km", "en", "en", "th", "km", "km"]
