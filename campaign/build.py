@@ -95,6 +95,7 @@ class SiteBuild:
               render: bool = True) -> "SiteBuild":
         """Everything read and checked, PDFs laid out (text that does not fit is an error
         too), before anything is written; all problems raised together."""
+        fonts.use_cache(Path(config_file).parent / CACHE_DIR / "fonts")
         project, diags = load(config_file, site_url)
         print_dir = None
         prepared: dict[str, Any] = {}

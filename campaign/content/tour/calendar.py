@@ -8,6 +8,7 @@ UID ``<event id>@<site host>`` and DTSTAMP from the build (``stamp`` or SOURCE_D
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from typing import Iterable
 
@@ -99,8 +100,17 @@ def _calendar(events: Iterable[Event], lang: str, url_for: UrlFor, host: str, na
     when = build_stamp(stamp)
     for e in sorted(events, key=lambda e: (e.start, e.id)):
         cal.add_component(vevent(e, lang, url_for, host, when))
-    cal.add_missing_timezones()  # VTIMEZONE for Asia/Phnom_Penh from zoneinfo
+    cal.add_component(_vtimezone())
     return cal.to_ical()
+
+
+@functools.lru_cache(maxsize=1)
+def _vtimezone():
+    """VTIMEZONE for Asia/Phnom_Penh from zoneinfo, made once: icalendar's
+    ``add_missing_timezones`` rebuilds it for every calendar (45 s of 76 s at 2,000 events)."""
+    from icalendar import Timezone
+
+    return Timezone.from_tzid(str(TZ))
 
 
 def event_ics(event: Event, lang: str, url_for: UrlFor, host: str,
