@@ -19,6 +19,7 @@ from campaign.core import templates
 from campaign.core.config import SiteConfig, read_site_config
 from campaign.core.diagnostics import Diagnostic, error
 from campaign.core.fields import suggest
+from campaign.core.links import check_links, check_nav
 from campaign.core.pages import Site, scan_docs
 from campaign.languages import catalog
 from campaign.languages.pack import pack
@@ -120,6 +121,7 @@ def load_project(config: SiteConfig, today: dt.date | None = None) -> tuple[Proj
         diags += d
     project = Project(config, site, today, models, catalogs)
     diags += check_markers(site, project.ids())
+    diags += check_links(site, config.docs_dir) + check_nav(config.nav, site)
     return project, diags
 
 

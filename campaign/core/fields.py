@@ -17,6 +17,9 @@ from campaign.core.yamlsource import Map, Node, Scalar, Seq
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 _DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2})$")
+# Years a date on this site can have: 0026 or 2206 typed for 2026 is caught, not published.
+# Starts where "checked" dates do (campaign.core.checked.FIRST_YEAR; a test keeps them equal).
+YEARS = range(2000, 2101)
 
 
 def closest(word: str, options: Iterable[str], n: int = 3) -> list[str]:
@@ -201,6 +204,10 @@ def parse_date(s: Scalar, key: str, f: Fields) -> dt.date | None:
     m = _DATE.match(s.text.strip())
     if not m:
         f.fail(s.pos, f"'{key}' is '{s.text}', not a date", "YYYY-MM-DD, for example 2026-12-05")
+        return None
+    if int(m.group(1)) not in YEARS:
+        f.fail(s.pos, f"'{key}' is '{s.text}': the year {m.group(1)} looks mistyped",
+               f"a date like 2026-12-05 (a year from {YEARS.start} to {YEARS.stop - 1})")
         return None
     try:
         return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))

@@ -8,6 +8,7 @@ page's header is read once here (``campaign.core.frontmatter``) and handed to th
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from campaign.core.urls import page_url
 
 # Header fields staff may use; the theme's own are passed through to it.
 FRONT_MATTER_KEYS = ("title", "description", "review", "khmer_review", "hide", "icon", "status",
-                     "template", "search", "translated_from", "tags", "subtitle")
+                     "template", "search", "translated_from", "tags", "subtitle", "country")
 # Folders whose pages carry another content type's fields (checked by that type).
 OWN_HEADERS = ("posters/",)
 
@@ -108,7 +109,7 @@ class Site:
 
 def scan_docs(docs_dir: Path, languages: tuple[str, ...], default: str, root: Path,
               fallbacks: dict | None = None) -> tuple[Site, list[Diagnostic]]:
-    diags: list[Diagnostic] = []
+    diags: list[Diagnostic] = unsafe_files(docs_dir, root)
     pages: dict[tuple[str, str], PageSource] = {}
     real_docs = docs_dir.resolve()
     for lang in languages:
@@ -119,11 +120,8 @@ def scan_docs(docs_dir: Path, languages: tuple[str, ...], default: str, root: Pa
             continue
         for path in sorted(base.rglob("*.md")):
             display = _display(path, root)
-            problem = outside(path, real_docs)
-            if problem:
-                diags.append(error(Position(display, 1, 1), f"this page is {problem}",
-                                   "a real file inside docs/ (copy the page here instead of linking to it)"))
-                continue
+            if outside(path, real_docs):
+                continue  # reported by unsafe_files
             rel = path.relative_to(base).as_posix()
             page, d = read_page(path, lang, rel, display)
             pages[(lang, rel)] = page
@@ -136,11 +134,30 @@ def scan_docs(docs_dir: Path, languages: tuple[str, ...], default: str, root: Pa
     return Site(tuple(languages), default, pages, dict(fallbacks or {})), diags
 
 
+def unsafe_files(docs_dir: Path, root: Path) -> list[Diagnostic]:
+    """Every file or folder under docs/ that is a link (symlink) or leads outside it, at ``path:1:1``.
+
+    The engine copies every file of docs/ into the site and follows linked folders, so a
+    linked picture could publish any file of the machine (a private one included).
+    """
+    diags = []
+    real_docs = docs_dir.resolve()
+    for folder, dirs, files in os.walk(docs_dir):  # linked folders are reported, not entered
+        for name in sorted(dirs + files):
+            path = Path(folder, name)
+            problem = outside(path, real_docs)
+            if problem:
+                what = "page" if name.endswith(".md") else "folder" if path.is_dir() else "file"
+                diags.append(error(Position(_display(path, root), 1, 1), f"this {what} is {problem}",
+                                   f"a real {what} inside docs/ (copy it here instead of linking to it)"))
+    return diags
+
+
 def outside(path: Path, allowed: Path) -> str:
     """Why ``path`` may not be published from the folder ``allowed`` ("" when it may):
     a link could publish any file of the machine, a private one included."""
     if path.is_symlink():
-        return "a link (symlink) to another file"
+        return "a link (symlink) to another " + ("folder" if path.is_dir() else "file")
     if not path.resolve().is_relative_to(allowed.resolve()):
         return "outside the project (reached through a linked folder)"
     return ""

@@ -56,18 +56,13 @@ document.addEventListener("DOMContentLoaded", function () {
 				});
 				tidy();
 			};
-			// The choice lives in the address (?province=battambang), so a reload keeps it and
-			// a link to "events in Battambang" can be passed on.
-			var params = new URLSearchParams(location.search);
-			[pv, dv, kv].forEach(function (s) {
-				if (s && params.has(s.name)) { s.value = params.get(s.name); if (s.selectedIndex < 0) s.value = ""; }
-			});
+			// The choice is kept in the address (?province=…): a reload keeps it, a link shares it.
+			var q = new URLSearchParams(location.search), sels = [pv, dv, kv].filter(Boolean);
+			sels.forEach(function (s) { if (q.has(s.name)) { s.value = q.get(s.name); if (s.selectedIndex < 0) s.value = ""; } });
 			form.addEventListener("change", function () {
 				apply();
-				var q = new URLSearchParams(location.search);
-				[pv, dv, kv].forEach(function (s) { if (s) { if (s.value) q.set(s.name, s.value); else q.delete(s.name); } });
-				var qs = q.toString();
-				history.replaceState(null, "", location.pathname + (qs ? "?" + qs : "") + location.hash);
+				sels.forEach(function (s) { s.value ? q.set(s.name, s.value) : q.delete(s.name); });
+				history.replaceState(null, "", "?" + q + location.hash);
 			});
 			form.addEventListener("submit", function (ev) { ev.preventDefault(); });
 			form.hidden = false; apply();
