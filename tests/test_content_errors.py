@@ -8,6 +8,7 @@ linked files in docs/, mistyped years, YAML mistakes, unreadable bytes.
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pytest
 import yaml
 
 from campaign.core import checked, yamlsource
-from campaign.core.diagnostics import Position
+from campaign.core.diagnostics import Position, errors
 from campaign.core.fields import YEARS, Fields
 from campaign.core.links import find_links
 from campaign.core.yamlsource import parse
@@ -433,3 +434,44 @@ def test_byte_order_mark_is_ignored(project_copy, rel):
         assert project.site.pages[(lang, page)].meta.get("title")
     else:
         assert project.hotlines.items if "hotlines" in rel else project.schedule.events
+
+
+# -- written by the lead: front matter never closed, "checked" dates, what the terminal leads with --
+
+def test_a_header_never_closed_is_an_error_not_page_text(project_copy):
+    page = project_copy / "docs/en/partners.md"
+    page.write_text("---\ntitle: Partners\n\n# Partners\n\nText.\n", encoding="utf-8")
+    _, diags = load(project_copy / "mkdocs.yml")
+    got = [(str(d.pos), d.message) for d in errors(diags) if d.pos.path == "docs/en/partners.md"]
+    assert got == [("docs/en/partners.md:1:1", "the header (front matter) is not closed")]
+
+
+@pytest.mark.parametrize("written,message", [
+    ("2099-01", "is in the future"),
+    ("2026-02-30", "is not a real calendar date"),
+    ("0026-11", "has an implausible year 26"),
+    ("last week", "is not a date"),
+])
+def test_checked_dates_must_be_real_and_past(project_copy, written, message):
+    hot = project_copy / "data/hotlines.yaml"
+    text = hot.read_text(encoding="utf-8")
+    hot.write_text(text.replace("checked: 2026-11", f"checked: {written}", 1), encoding="utf-8")
+    poster = project_copy / "docs/en/posters/money.md"
+    poster.write_text(poster.read_text(encoding="utf-8").replace("checked: 2026-11", f"checked: {written}"),
+                      encoding="utf-8")
+    _, diags = load(project_copy / "mkdocs.yml", today=dt.date(2026, 11, 26))
+    for path in ("data/hotlines.yaml", "docs/en/posters/money.md"):
+        mine = [d for d in errors(diags) if d.pos.path == path and "checked" in d.message]
+        assert len(mine) == 1 and message in mine[0].message, (path, mine)
+        assert mine[0].pos.col > 1  # at the value, not the start of the file
+
+
+def test_the_terminal_leads_with_the_errors(project_copy, capsys):
+    from campaign.cli import main
+
+    hot = project_copy / "data/hotlines.yaml"
+    hot.write_text(hot.read_text(encoding="utf-8").replace('number: "1546"', 'number: "15x6"'), encoding="utf-8")
+    assert main(["-f", str(project_copy / "mkdocs.yml"), "check", "--no-render"]) == 1
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.strip()]
+    assert "15x6" in lines[0] and "[warning]" not in lines[0]
+    assert all("[warning]" in line or line.startswith("   …") for line in lines[1:])

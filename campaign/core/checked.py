@@ -12,10 +12,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from campaign.core.fields import Fields
+from campaign.core.fields import YEARS, Fields
 
 _FORM = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
-FIRST_YEAR = 2000  # no fact on this site was checked before; catches 0026-12-05
+FIRST_YEAR = YEARS.start  # no fact on this site was checked before; catches 0026-12-05
 DEFAULT_MAX_AGE_MONTHS = 12
 
 
@@ -38,7 +38,7 @@ def parse_checked(text: str, today: dt.date) -> tuple[Checked | None, str, str]:
     if not m:
         return None, f"'{text}' is not a date", expected
     year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)
-    if not FIRST_YEAR <= year <= today.year:
+    if year not in YEARS:
         return None, f"'{text}' has an implausible year {year}", f"a year between {FIRST_YEAR} and {today.year}"
     try:
         date = dt.date(year, month, day)
