@@ -15,9 +15,6 @@ import functools
 import gzip
 import http.server
 import os
-import random
-import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -25,47 +22,14 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-from campaign.core.config import PROJECT_FILES  # noqa: E402
+sys.path.insert(0, str(ROOT / "scripts"))
+from synthetic import synthetic_project  # noqa: E402
 
 
 def build(project: Path, out: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1:8000/"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
                     "-d", str(out)], env=env, check=True, capture_output=True)
-
-
-def sentences(lang: str) -> list[str]:
-    out = []
-    for md in sorted((ROOT / "docs" / lang).rglob("*.md")):
-        text = re.sub(r"^---.*?---", "", md.read_text(encoding="utf-8"), flags=re.S)
-        text = re.sub(r"<[^>]+>|\[([^\]]*)\]\([^)]*\)|[#*_`>|]", r"\1", text)
-        parts = re.split(r"(?<=។)|(?<=\.)\s", text) if lang == "en" else re.split(r"(?<=។)", text)
-        out += [" ".join(p.split()) for p in parts if len(p.split()) >= 3 or (lang == "km" and len(p) > 40)]
-    return out
-
-
-def synthetic_project(dst: Path, pages: int) -> Path:
-    for name in PROJECT_FILES:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dst / name)
-        elif src.exists():
-            shutil.copy(src, dst / name)
-    rnd = random.Random(5)
-    for lang in ("km", "en"):
-        pool = sentences(lang)
-        folder = dst / "docs" / lang / "gen"
-        folder.mkdir(parents=True)
-        for n in range(pages):
-            body = []
-            for s in range(4):
-                body.append(f"## {rnd.choice(pool)[:60]}\n")
-                body.append(" ".join(rnd.sample(pool, 6)) + "\n")
-            title = rnd.choice(pool)[:50]
-            (folder / f"p{n:03}.md").write_text(
-                f"---\ntitle: \"{title.replace(chr(34), '')}\"\nkhmer_review: done\n---\n\n# {title}\n\n"
-                + "\n".join(body), encoding="utf-8")
-    return dst
 
 
 def serve(root: Path):

@@ -35,6 +35,11 @@ def use_overrides(directory: Path | None) -> None:
     env.cache_clear()
 
 
+def overrides(part: str) -> list[Path]:
+    """The project's override files for one part (``posters``), for cache keys."""
+    return sorted(p for d in _overrides for p in (d / part).rglob("*") if p.is_file())
+
+
 @functools.lru_cache(maxsize=1)
 def env() -> Environment:
     loaders = [FileSystemLoader(str(d)) for d in _overrides]

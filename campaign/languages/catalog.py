@@ -84,6 +84,12 @@ def translator(lang: str) -> Translator:
     return Translator(lang, _installed.get(lang))
 
 
+def catalog_fingerprint(lang: str) -> str:
+    """What ``lang``'s translations are, for cache keys of things drawn with them."""
+    c = _installed.get(lang)
+    return repr((sorted(c.messages.items()), sorted(c.plurals.items()), c.plural_expr)) if c else ""
+
+
 # -- reading and checking ------------------------------------------------------
 
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s*(.*)$")

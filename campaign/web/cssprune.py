@@ -98,7 +98,7 @@ def _split_selectors(prelude: str) -> list[str]:
     return [p for p in parts if p]
 
 
-_VAR = re.compile(r"var\(\s*(--[\w-]+)")
+VAR = re.compile(r"var\(\s*(--[\w-]+)")
 
 
 def _drop_unused_properties(css: str, referenced: set[str]) -> str:
@@ -127,7 +127,7 @@ def prune_css(css: str, used: Used, other_text: str = "") -> str:
     rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
     out = "".join(_prune(rules, used))
     while True:  # variables read other variables: repeat until nothing more goes
-        referenced = set(_VAR.findall(out)) | set(_VAR.findall(other_text))
+        referenced = set(VAR.findall(out)) | set(VAR.findall(other_text))
         smaller = _drop_unused_properties(out, referenced)
         if len(smaller) == len(out):
             return out

@@ -29,7 +29,6 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 from campaign.languages import khmer
@@ -68,11 +67,17 @@ class PageRecord:
     lang: str = ""  # language of the text when it differs from the index's language
 
 
-class _Extractor(HTMLParser):
+# The page HTML comes from our Markdown and templates (well formed): a regular-expression
+# tokenizer reads it three times faster than html.parser, which was a fifth of a build.
+_TOKEN = re.compile(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>|<(/?)([a-zA-Z][\w-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
+                    r"|([^<]+)|<", re.S | re.I)
+_ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+
+
+class _Extractor:
     """Rendered page HTML → sections (anchor, heading, text)."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.sections: list[Section] = [Section("", "", "")]
         self.title = ""
         self._skip_depth = 0      # inside an element that is not content
@@ -81,6 +86,21 @@ class _Extractor(HTMLParser):
         self._heading_tag = ""
         self._heading_id = ""
         self._text: list[str] = []
+
+    def feed(self, html: str) -> None:
+        for m in _TOKEN.finditer(html):
+            raw, name, attrs, text = m.group(2), m.group(3), m.group(4), m.group(5)
+            if text is not None:
+                self.handle_data(html_lib.unescape(text))
+            elif name is None:  # a comment, a script or style element, or a lone "<"
+                if m.group(0) == "<":
+                    self.handle_data("<")
+            elif raw:
+                self.handle_endtag(name.lower())
+            else:
+                self.handle_starttag(name.lower(), [(k.lower(), html_lib.unescape(a if a is not None else b if b is not None
+                                                                                   else c or ""))
+                                                    for k, a, b, c in _ATTR.findall(attrs)])
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -141,7 +161,6 @@ class _Extractor(HTMLParser):
         self._text = []
 
     def close(self):
-        super().close()
         self._flush()
 
 

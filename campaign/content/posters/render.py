@@ -7,12 +7,14 @@ leaves a half-written site.
 
 from __future__ import annotations
 
+import functools
 import io
 import posixpath
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Callable
 
 import pikepdf
 
@@ -21,6 +23,8 @@ from campaign.content.hotlines.model import Hotlines
 from campaign.content.posters.layout import FONT_FILES, FONT_NAMES, PosterPage, poster_html
 from campaign.content.posters.source import Poster, group
 from campaign.core.diagnostics import Diagnostic, Position, error, errors
+from campaign.core.templates import overrides
+from campaign.languages.catalog import catalog_fingerprint
 from campaign.printing import printbox, thumbs
 from campaign.printing.archive import zip_files
 from campaign.printing.browser import Browser, chromium_version
@@ -35,7 +39,9 @@ ART_PAPER = PAPERS["a4"]  # posters are laid out once on A4; larger sizes scale 
 MIN_FIT_BILINGUAL = 0.6  # two languages on one sheet: smaller text is expected
 # Code and assets that decide the bytes of a PDF (part of every cache key).
 _COMMON = ("../../printing/printbox.py", "../../printing/browser.py", "layout.py", "../../printing/paper.py",
-           "../../printing/qr.py", "../../core/markdown.py")
+           "../../printing/qr.py", "../../core/markdown.py", "../../core/templates.py",
+           "../../languages/pack.py", "../../languages/scripts.py", "../../languages/dates.py",
+           "../hotlines/view.py", "source.py")
 POSTER_CODE = _COMMON + ("templates/poster.html", "templates/poster.css")
 GUIDE_CODE = _COMMON + ("../guides/guide.py", "../guides/templates/guide.html", "../guides/templates/guide.css")
 
@@ -44,7 +50,7 @@ GUIDE_CODE = _COMMON + ("../guides/guide.py", "../guides/templates/guide.html", 
 class Job:
     path: str  # output path relative to out_dir
     key: str
-    page: PosterPage
+    make_page: Callable[[], PosterPage]  # the HTML, made only when the PDF must be drawn
     paper: Paper
     variant: str  # office | print
     slug: str
@@ -63,7 +69,20 @@ def static_key(code: tuple[str, ...], browser_version: str) -> str:
         parts.append(name + ":" + (file_hash(p) if p.is_file() else "-"))
     for p in FONT_FILES:
         parts.append(p.name + ":" + file_hash(p))
+    for p in overrides("posters"):  # a project may override the templates
+        parts.append(str(p) + ":" + file_hash(p))
     return key_of(*parts)
+
+
+def inputs_key(parts: list[Poster], hotlines: Hotlines, url: str) -> str:
+    """Everything from the content that decides a poster's HTML, without making the HTML (70
+    posters' layouts and QR codes took half a second on every build): the posters' fields and
+    text, the hotlines they print, the QR address, the interface messages of their languages."""
+    used = [replace(h, pos=None) for h in (hotlines.get(i) for p in parts for i in (p.hotline, *p.also)) if h]
+    # where the files are is not content (their pictures' bytes are hashed by the caller)
+    content = [replace(p, path="", file=Path("."), body_line=0, image=None) for p in parts]
+    langs = sorted({p.lang for p in parts})
+    return key_of(repr(content), repr(used), url, repr([catalog_fingerprint(lang) for lang in langs]))
 
 
 def pdf_path(slug: str, lang: str, paper: str, variant: str) -> str:
@@ -96,12 +115,14 @@ def plan(posters: list[Poster], hotlines: Hotlines, site_url: str, base_key: str
             url = page_url(site_url, slug, main.lang, default_lang=order[0])
             sizes = [s for s in main.sizes if all(s in p.sizes for p in parts)]
             images = b"".join(Path(i).read_bytes() for p in parts[:1] if p.image for i in [p.image])
+            content = inputs_key(parts, hotlines, url)
             for paper_name, variant in [("a4", "office")] + [(s, "print") for s in sizes]:
                 paper = PAPERS[paper_name]
                 # every print size is the A4 print artwork, scaled (one layout, one render)
-                page = poster_html(parts, hotlines, url, PAPERS["a4"], variant)
-                key = key_of(base_key, page.html, sha256(images), paper_name, variant)
-                jobs.append(Job(pdf_path(slug, code, paper_name, variant), key, page, paper,
+                make = functools.lru_cache(maxsize=1)(functools.partial(
+                    poster_html, parts, hotlines, url, PAPERS["a4"], variant))
+                key = key_of(base_key, content, sha256(images), paper_name, variant)
+                jobs.append(Job(pdf_path(slug, code, paper_name, variant), key, make, paper,
                                 variant, slug, code, " / ".join(p.title for p in parts),
                                 main.lang, tuple(parts)))
     return jobs
@@ -147,12 +168,13 @@ def _render_job(browser: Browser, job: Job, arts: dict[str, tuple[bytes, dict]]
                 ) -> tuple[bytes | None, float, list[str], int]:
     """(PDF, text scale, problems, browser renders done); ``arts`` memoises artwork by HTML."""
     renders = 0
-    if job.page.html not in arts:
-        arts[job.page.html] = browser.print_html(
-            job.page.html, job.page.page_w_mm, job.page.page_h_mm,
+    page = job.make_page()
+    if page.html not in arts:
+        arts[page.html] = browser.print_html(
+            page.html, page.page_w_mm, page.page_h_mm,
             min_fit=MIN_FIT_BILINGUAL if "-" in job.lang else MIN_FIT)
         renders = 1
-    art, info = arts[job.page.html]
+    art, info = arts[page.html]
     problems, _ = _check_art(job, art, info)
     if problems:
         return None, float(info.get("fit", 1)), problems, renders
@@ -216,7 +238,7 @@ def _render_posters(posters: list[Poster], hotlines: Hotlines, site_url: str, ou
                 data, entry = hit
                 fit = float(entry.get("fit", 1))
             else:
-                if job.page.html in failed or (
+                if job.make_page().html in failed or (
                         "-" in job.lang and any((job.slug, p.lang) in failed for p in job.sources)):
                     continue  # already reported (same artwork, or its single-language poster)
                 data, fit, problems, renders = _render_job(browser, job, arts)
@@ -224,7 +246,7 @@ def _render_posters(posters: list[Poster], hotlines: Hotlines, site_url: str, ou
                 manifest.browser_renders += renders
                 if data is None:
                     diags += _diagnose(job, problems)
-                    failed.update({(job.slug, job.lang), job.page.html})
+                    failed.update({(job.slug, job.lang), job.make_page().html})
                     continue
                 cache.put(job.key, ".pdf", data)
             info = FileInfo(job.path, "poster", job.slug, job.lang, job.variant, job.paper.name,

@@ -1,0 +1,87 @@
+"""Synthetic campaign projects for the benchmarks: the reference project plus N pages per
+language, recombined from the reference pages' own sentences (Khmer and English), and a
+stock MkDocs + Material + mkdocs-static-i18n project of the same pages to compare with.
+
+    from synthetic import synthetic_project, stock_project
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+import sys  # noqa: E402
+
+sys.path.insert(0, str(ROOT))
+from campaign.core.config import PROJECT_FILES  # noqa: E402
+
+
+def sentences(lang: str) -> list[str]:
+    out = []
+    for md in sorted((ROOT / "docs" / lang).rglob("*.md")):
+        text = re.sub(r"^---.*?---", "", md.read_text(encoding="utf-8"), flags=re.S)
+        text = re.sub(r"<[^>]+>|\[([^\]]*)\]\([^)]*\)|[#*_`>|]", r"\1", text)
+        parts = re.split(r"(?<=។)|(?<=\.)\s", text) if lang == "en" else re.split(r"(?<=។)", text)
+        # hotline numbers are left out: recombined at random they would land under the wrong country
+        out += [" ".join(p.split()) for p in parts if (len(p.split()) >= 3 or (lang == "km" and len(p) > 40))
+                and not re.search(r"\d{3}", p)]
+    return out
+
+
+def copy_project(dst: Path) -> Path:
+    for name in PROJECT_FILES:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dst / name)
+        elif src.exists():
+            shutil.copy(src, dst / name)
+    return dst
+
+
+def add_pages(project: Path, pages: int, seed: int = 5) -> Path:
+    """``pages`` extra pages per language under docs/<lang>/gen/."""
+    rnd = random.Random(seed)
+    for lang in ("km", "en"):
+        pool = sentences(lang)
+        folder = project / "docs" / lang / "gen"
+        folder.mkdir(parents=True, exist_ok=True)
+        for n in range(pages):
+            body = []
+            for _ in range(4):
+                body.append(f"## {rnd.choice(pool)[:60]}\n")
+                body.append(" ".join(rnd.sample(pool, 6)) + "\n")
+            title = rnd.choice(pool)[:50].replace('"', "")
+            (folder / f"p{n:03}.md").write_text(
+                f"---\ntitle: \"{title}\"\nreview: done\n---\n\n# {title}\n\n" + "\n".join(body),
+                encoding="utf-8")
+    return project
+
+
+def synthetic_project(dst: Path, pages: int) -> Path:
+    return add_pages(copy_project(dst), pages)
+
+
+STOCK_CONFIG = """site_name: MIGRA-SAFE
+site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]
+theme: {name: material, custom_dir: overrides, language: km}
+plugins:
+  - search
+  - i18n:
+      docs_structure: folder
+      languages:
+        - {locale: km, default: true, name: ខ្មែរ, build: true}
+        - {locale: en, name: English, build: true}
+"""
+
+
+def stock_project(dst: Path, source: Path) -> Path:
+    """Stock Material + i18n + search over the same Markdown pages as ``source`` (our markers
+    stay HTML comments; Material has no Khmer labels, so the stock build gets our partial)."""
+    shutil.copytree(source / "docs", dst / "docs", ignore=shutil.ignore_patterns("*.png", "*.jpg", "*.svg"))
+    (dst / "overrides/partials/languages").mkdir(parents=True)
+    shutil.copy(ROOT / "overrides/partials/languages/km.html", dst / "overrides/partials/languages/km.html")
+    (dst / "mkdocs.yml").write_text(STOCK_CONFIG, encoding="utf-8")
+    return dst
