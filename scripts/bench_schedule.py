@@ -39,7 +39,7 @@ TODAY = dt.date(2026, 11, 25)
 
 
 def synthetic(n: int, gaz) -> str:
-    places = [(p.en, d.en) for p in gaz.provinces for d in p.children]
+    places = [(p.name("en"), d.name("en")) for p in gaz.provinces for d in p.children]
     first = dt.datetime(2026, 1, 1, 18, 0)
     out = ["sample: true\nkhmer_review: needed\nevents:\n"]
     for i in range(n):

@@ -24,6 +24,9 @@ from campaign.printing.browser import chromium_path  # the same browser the buil
 ROOT = Path(__file__).resolve().parent.parent
 # Every build and browser in the tests sees a machine without Khmer or Thai fonts.
 os.environ["FONTCONFIG_FILE"] = str(Path(__file__).resolve().parent / "fonts.conf")
+# Builds made by the tests happen on 2026-11-25, whatever day the tests run (upcoming and
+# past events, calendar stamps, stale facts are decided by the build date).
+BUILD_EPOCH = "1795564800"  # 2026-11-25T00:00:00Z
 ARTIFACTS = ROOT / "test-artifacts"
 PHONE = {"width": 360, "height": 800}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -53,6 +56,7 @@ def build_site(project: Path, out: Path, site_url: str, engine: str | None = Non
     from campaign import engines
 
     env = engines.environment(SITE_URL=site_url, **({"CAMPAIGN_ENGINE": engine} if engine else {}))
+    env.setdefault("SOURCE_DATE_EPOCH", BUILD_EPOCH)
     cmd = [sys.executable, "-m", engine or engines.engine(), "build", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
     return subprocess.run(cmd, env=env, capture_output=True, text=True)
 

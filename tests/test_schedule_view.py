@@ -66,7 +66,7 @@ def markdown_safe(html: str):
 
 @pytest.mark.parametrize("lang", ["km", "en"])
 def test_schedule_page_shape_sections_and_data(sample, lang):
-    html = schedule_page(sample, lang, URLS, TODAY)
+    html = schedule_page(sample, lang, URLS, TODAY, upcoming_months=12)  # every sample event on one page
     markdown_safe(html)
     t = Tree(html)
     items = [a for tag, a in t.tags if tag == "li" and "cs-event" in a.get("class", "")]
@@ -97,7 +97,7 @@ def test_khmer_page_uses_khmer_months_and_digits(sample):
 
 def test_cancelled_events_visible_and_marked(sample):
     cancelled = [e for e in sample.events if e.status == "cancelled"]
-    html = schedule_page(sample, "en", URLS, TODAY)
+    html = schedule_page(sample, "en", URLS, TODAY, upcoming_months=12)
     for e in cancelled:
         assert e.id in html
     assert html.count('cs-badge cs-badge-cancelled">Cancelled<') == len(cancelled)
@@ -194,16 +194,38 @@ def test_site_urls_layout():
     assert URLS("feed_ics", "km", None) == "/tour/tour.ics"
 
 
-def test_schedule_page_keeps_recent_past_and_points_to_provinces_for_older(sample):
-    past = sample.past(TODAY)
-    assert len(past) > 5
-    page = schedule_page(sample, "en", URLS, TODAY, past_limit=5)
-    shown = re.findall(r'href="/en/tour/events/([^/"]+)/"', page.split("data-cs-past")[1])
-    assert shown == [e.id for e in past[:5]]  # the five most recent, newest first
-    assert "Older events are on each province's page:" in html.unescape(page)
-    older_provinces = {e.place.province.id for e in past[5:]}
-    assert all(f'href="/en/tour/{p}/"' in page for p in older_provinces)
-    full = schedule_page(sample, "en", URLS, TODAY, past_limit=None)
-    assert "Older events" not in full
+def test_listings_keep_the_coming_months_and_recent_past_and_link_every_month(sample):
+    from campaign.content.tour.view import PAST_ON_LISTING, UPCOMING_MONTHS, month_page
+
+    page = schedule_page(sample, "en", URLS, TODAY)
+    upcoming = re.findall(r'href="/en/tour/events/([^/"]+)/"', page.split("data-cs-past")[0])
+    limit = dt.date(TODAY.year + (TODAY.month + UPCOMING_MONTHS - 1) // 12, (TODAY.month + UPCOMING_MONTHS - 1) % 12 + 1, 1)
+    assert upcoming == [e.id for e in sample.upcoming(TODAY) if e.start.date() < limit]
+    past = re.findall(r'href="/en/tour/events/([^/"]+)/"', page.split("data-cs-past")[1])
+    assert past == [e.id for e in sample.past(TODAY)[:PAST_ON_LISTING]]  # the most recent, newest first
+    months = sorted({f"{e.start:%Y-%m}" for e in sample.events})
+    assert all(f'href="/en/tour/{m}/"' in page for m in months)
+    # every event is on the page of its month
+    listed = set()
+    for m in months:
+        listed |= set(re.findall(r'href="/en/tour/events/([^/"]+)/"', month_page(sample, m, "en", URLS, TODAY)))
+    assert listed == {e.id for e in sample.events}
     province = province_page(sample, "battambang", "en", URLS, TODAY)
-    assert len(re.findall(r"cs-event ", province)) == len(sample.in_province("battambang").events)
+    assert 'href="/en/tour/2026-12/?province=battambang"' in province
+
+
+def test_the_tour_page_does_not_grow_with_the_programme():
+    """2,000 events over three years: the Tour page stays small; month pages hold the rest."""
+    from schedule_fixtures import gazetteer, load
+
+    text = "sample: true\nevents:\n" + "".join(
+        f"  - id: ev-{i:04d}\n    kind: theatre\n    title: {{km: ល្ខោន {i}, en: Play {i}}}\n"
+        f"    description: {{km: រឿង។, en: A play.}}\n"
+        f"    start: {(dt.datetime(2026, 1, 1) + dt.timedelta(hours=13 * i)):%Y-%m-%d %H:%M}\n"
+        f"    end: {(dt.datetime(2026, 1, 1, 2) + dt.timedelta(hours=13 * i)):%Y-%m-%d %H:%M}\n"
+        f"    place: {{province: Battambang, district: Bavel, venue: {{km: វត្ត, en: Pagoda}}}}\n"
+        for i in range(2000))
+    big, diags = load(text, gaz=gazetteer())
+    assert len(big.events) == 2000, diags[:3]
+    assert len(schedule_page(big, "km", URLS, TODAY).encode()) < 100_000
+    assert len(province_page(big, "battambang", "km", URLS, TODAY).encode()) < 100_000

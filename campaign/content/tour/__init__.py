@@ -28,6 +28,11 @@ def _province(call: MarkerCall) -> str:
     return view.province_page(p.schedule, call.args[0], call.lang, urls(p), p.today)
 
 
+def _month(call: MarkerCall) -> str:
+    p = call.project
+    return view.month_page(p.schedule, call.args[0], call.lang, urls(p), p.today)
+
+
 def _event(call: MarkerCall) -> str:
     p, lang = call.project, call.lang
     event = p.schedule.event(call.args[0])
@@ -44,6 +49,7 @@ class TourType(ContentType):
     requires = ("gazetteer", "hotlines")
     markers = (Marker("schedule", _schedule, help="the whole Tour, with filters"),
                Marker("tour-province", _province, ("province",), help="one province's events"),
+               Marker("tour-month", _month, ("tour-month",), help="one month's events"),
                Marker("tour-event", _event, ("tour-event",), help="one event"))
 
     assets = {SCRIPT: view.ASSET_JS}
@@ -54,7 +60,8 @@ class TourType(ContentType):
         return schedule, diags + check_refs(schedule.hotline_refs, ctx.models["hotlines"])
 
     def ids(self, model: Schedule):
-        return {"tour-event": [e.id for e in model.events]}
+        return {"tour-event": [e.id for e in model.events],
+                "tour-month": sorted({f"{e.start:%Y-%m}" for e in model.events})}
 
     def pages(self, project, lang):
         return tour_pages(project, lang)

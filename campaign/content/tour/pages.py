@@ -14,6 +14,7 @@ from campaign.content.tour import calendar
 from campaign.content.tour.urls import UrlFor, site_urls
 from campaign.core.urls import site_path
 from campaign.languages.catalog import translator
+from campaign.languages.dates import format_month
 
 if TYPE_CHECKING:
     from campaign.project import Project
@@ -45,6 +46,14 @@ def tour_pages(project: "Project", lang: str) -> list[GeneratedPage]:
                 f"tour/{province.id}.md", name, f"<!-- campaign:tour-province {province.id} -->",
                 _("Safe Migration Tour events in %(name)s: theatre, music and information sessions.",
                   name=name), meta={"country": "KH"}))
+    for month in sorted({f"{e.start:%Y-%m}" for e in schedule.events}):
+        first = next(e for e in schedule.events if f"{e.start:%Y-%m}" == month)
+        label = format_month(first.start, lang)
+        pages.append(GeneratedPage(
+            f"tour/{month}.md", _("Safe Migration Tour: %(month)s", month=label),
+            f"<!-- campaign:tour-month {month} -->",
+            _("Safe Migration Tour events in %(month)s: theatre, music and information sessions.", month=label),
+            meta={"country": "KH"}))
     for event in schedule.events:
         pages.append(GeneratedPage(
             f"tour/events/{event.id}.md", event.title.get(lang), f"<!-- campaign:tour-event {event.id} -->",

@@ -5,6 +5,7 @@ adapter decides the site layout. ``what`` is one of:
 
     schedule       the schedule page                     key: None
     province       a province page                       key: province id
+    month          a month's page                         key: YYYY-MM
     event          an event page                         key: event id
     event_ics      one event's .ics                      key: event id
     feed_ics       the feed of all events                key: None
@@ -22,6 +23,7 @@ UrlFor = Callable[[str, str, Optional[str]], str]
 _PATHS = {
     "schedule": "tour/",
     "province": "tour/{key}/",
+    "month": "tour/{key}/",
     "event": "tour/events/{key}/",
     "event_ics": "tour/events/{key}.ics",
     "feed_ics": "tour/tour.ics",

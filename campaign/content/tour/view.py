@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from itertools import groupby
 from pathlib import Path
 
@@ -124,31 +125,65 @@ def reach_summary(schedule: Schedule, lang: str, url_for: UrlFor, today: dt.date
                    bands=[b for b in AGE_BANDS if b != "unknown" or data["total"]["band"][b]])
 
 
-# The Tour page lists this many past events at most: a phone should not download
-# years of history; each province page keeps its full list.
-PAST_ON_SCHEDULE_PAGE = 40
+# A listing page lists the coming months and the most recent past; every event is on the
+# page of its month, so no page grows with the programme (2,000 events over three years
+# made a 1.2 MB Tour page).
+UPCOMING_MONTHS = 3
+UPCOMING_LIMIT = 60
+PAST_ON_LISTING = 30
+
+
+def month_key(value: dt.date | dt.datetime) -> str:
+    return f"{value:%Y-%m}"
+
+
+def _coming(events, today: dt.date, months: int = UPCOMING_MONTHS) -> tuple[tuple, tuple]:
+    """(the events listed as upcoming, the later ones left to month pages)."""
+    last = (today.replace(day=1) + dt.timedelta(days=31 * months)).replace(day=1)
+    soon = [e for e in events if e.start.date() < last][:UPCOMING_LIMIT]
+    if not soon:  # a quiet season: still show what comes next
+        soon = list(events[:UPCOMING_LIMIT // 3])
+    return tuple(soon), tuple(events[len(soon):])
+
+
+def months_index(schedule: Schedule, lang: str, url_for: UrlFor, province: str | None = None) -> list[dict]:
+    """Every month with events: label, count, link (filtered to a province when given)."""
+    counts: dict[str, list] = {}
+    for e in schedule.events:
+        if province is None or e.place.province.id == province:
+            counts.setdefault(month_key(e.start), []).append(e)
+    query = f"?province={province}" if province else ""
+    return [{"key": k, "label": khdate.format_month(evs[0].start, lang), "count": khdate.format_number(len(evs), lang),
+             "url": url_for("month", lang, k) + query} for k, evs in sorted(counts.items())]
 
 
 def schedule_page(schedule: Schedule, lang: str, url_for: UrlFor, today: dt.date,
-                  *, with_reach: bool = True, past_limit: int | None = PAST_ON_SCHEDULE_PAGE) -> str:
-    """The whole Tour: filters, upcoming by month, recent past by month, feed link, reach."""
-    return _listing(schedule, lang, url_for, today, None, with_reach, past_limit)
+                  *, with_reach: bool = True, upcoming_months: int = UPCOMING_MONTHS) -> str:
+    """The Tour: filters, the coming months, the recent past, every month, feed link, reach."""
+    return _listing(schedule, lang, url_for, today, None, with_reach, months=upcoming_months)
 
 
 def province_page(schedule: Schedule, province_id: str, lang: str, url_for: UrlFor,
                   today: dt.date) -> str:
-    """One province's events (its district and kind filters, its calendar feed)."""
+    """One province's events (its district and kind filters, its calendar feed, its months)."""
     area = schedule.gazetteer.get(province_id)
     if area is None:
         raise KeyError(f"no province '{province_id}' in the gazetteer")
-    return _listing(schedule.in_province(province_id), lang, url_for, today, area, False, None)
+    return _listing(schedule.in_province(province_id), lang, url_for, today, area, False)
+
+
+def month_page(schedule: Schedule, month: str, lang: str, url_for: UrlFor, today: dt.date) -> str:
+    """Every event of one month (filters read ?province= from the address)."""
+    events = replace(schedule, events=tuple(e for e in schedule.events if month_key(e.start) == month))
+    return _listing(events, lang, url_for, today, None, False, whole=True, months_of=schedule)
 
 
 def _listing(schedule: Schedule, lang: str, url_for: UrlFor, today: dt.date, area,
-             with_reach: bool, past_limit: int | None) -> str:
-    past = schedule.past(today)
-    older = past[past_limit:] if past_limit is not None else ()
-    past = past[:past_limit] if past_limit is not None else past
+             with_reach: bool, whole: bool = False, months_of: Schedule | None = None,
+             months: int = UPCOMING_MONTHS) -> str:
+    upcoming, later = ((schedule.upcoming(today), ()) if whole
+                       else _coming(schedule.upcoming(today), today, months))
+    past = schedule.past(today) if whole else schedule.past(today)[:PAST_ON_LISTING]
     provinces, districts, kinds = _options(schedule, lang)
     _ = translator(lang)
     if area is None:
@@ -156,14 +191,14 @@ def _listing(schedule: Schedule, lang: str, url_for: UrlFor, today: dt.date, are
     else:
         feed_url = url_for("province_ics", lang, area.id)
         feed_label = _("Calendar of events in %(name)s (.ics)", name=area.name(lang))
+    index = months_index(months_of or schedule, lang, url_for, area.id if area else None)
     return _render(
         "list.html", lang, notes=_notices(schedule, lang),
         province={"name": area.name(lang), "verify": area.verify} if area else None,
         provinces=provinces, districts=districts, kinds=kinds,
-        upcoming=_groups(schedule.upcoming(today), lang, url_for),
-        past=_groups(past, lang, url_for),
-        older=[{"name": p.name(lang), "url": url_for("province", lang, p.id)}
-               for p in schedule.gazetteer.provinces if any(e.place.province.id == p.id for e in older)],
+        upcoming=_groups(upcoming, lang, url_for), later=bool(later),
+        past=_groups(past, lang, url_for), older=len(schedule.past(today)) > len(past),
+        month_links=index if len(index) > 1 or not whole else [],
         feed_url=feed_url, feed_label=feed_label,
         reach_html=Markup(reach_summary(schedule, lang, url_for, today)) if with_reach else "",
     )
