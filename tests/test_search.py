@@ -62,18 +62,35 @@ def test_page_without_h1_takes_its_title_unescaped():
     assert rec.sections[0].text == "Keep your passport."
 
 
-def test_index_is_compact_json_per_language(tmp_path):
+def test_index_is_compact_json_in_pieces_per_language(tmp_path):
     km = search.page_record(PAGE, "rights/")
     fallback = search.page_record("<h1>Partners</h1><p>English only</p>", "partners/", lang="en")
     path = search.write_index(tmp_path, "km", [km, fallback])
-    assert path == tmp_path / "search" / "km.json"
+    assert path == tmp_path / "search" / "km" / "index.json"
     raw = path.read_text(encoding="utf-8")
     assert "\\u" not in raw and ", " not in raw  # UTF-8, no padding
     ix = json.loads(raw)
-    assert ix["v"] == 1 and ix["lang"] == "km"
-    assert ix["pages"] == [["partners/", "Partners", "en"], ["rights/", km.title, ""]]
-    assert {s[0] for s in ix["sections"]} == {0, 1}
-    assert all(len(s) == 4 for s in ix["sections"])
+    assert ix["v"] == 2 and ix["lang"] == "km"
+    assert [p[:3] for p in ix["pages"]] == [["partners/", "Partners", "en"], ["rights/", km.title, ""]]
+    assert ix["words"] == sorted(search.vocabulary(search.load_full(tmp_path, "km")))
+    # every word's postings are in the file of its first letter, pointing at sections that hold it
+    full = search.load_full(tmp_path, "km")
+    for w in ix["words"]:
+        secs, titles = json.loads((path.parent / f"w{search.shard_of(w)}.json").read_text(encoding="utf-8"))[w]
+        for i in secs:
+            _, _, heading, text = full["sections"][i]
+            assert w in {search.fold(x) for x in search.tokens(heading) + search.tokens(text)}
+        for n in titles:
+            assert w in {search.fold(x) for x in search.tokens(full["pages"][n][1])}
+    assert {s[0] for s in full["sections"]} == {0, 1} and all(len(s) == 4 for s in full["sections"])
+
+
+def test_big_sites_are_cut_into_text_chunks(tmp_path):
+    records = [search.page_record(PAGE, f"p{i}/") for i in range(300)]
+    search.write_index(tmp_path, "km", records)
+    chunks = list((tmp_path / "search/km").glob("t*.json"))
+    assert len(chunks) > 1
+    assert max(c.stat().st_size for c in chunks) < search.CHUNK_BYTES * 2
 
 
 def test_fold_matches_spelling_variants_case_and_digits():

@@ -1,4 +1,4 @@
-"""Search index: one small JSON file per language, built from rendered pages.
+"""Search index: per language, small JSON files built from rendered pages.
 
 Khmer and Thai are written without spaces, so a search engine that splits on
 spaces finds such a word only when it starts a run. Here their text is split into
@@ -9,17 +9,14 @@ text on U+200B, white space and punctuation, folds every word with the same rule
 ``fold`` (Khmer spelling variants, lower case, Western digits), and splits a typed
 query (no spaces) against that vocabulary, so both sides agree on words.
 
-Index format (``search/<lang>.json``), chosen for bytes: the text is stored
-once, as the reader will see it in a snippet; postings and the vocabulary are
-derived in the browser in a few milliseconds, which costs less than shipping
-them (see ``scripts/bench_search.py``)::
+Index format (``search/<lang>/``, see ``build_shards``), chosen so that a first search
+downloads what it needs and no more: ``index.json`` (pages, titles, every word, to split
+queries), the posting lists of the query's first letters (``w<hex>.json``), then the text
+of the pages that can match (``t<n>.json``, page chunks), as the reader will see it in a
+snippet. The browser scores those pages exactly as if it had the whole index.
 
-    {"v": 1, "lang": "km",
-     "pages": [[url, title, lang_of_text_or_""], ...],
-     "sections": [[page_number, anchor, heading, text], ...]}
-
-The first section of a page has anchor "" and heading "" (text before the
-first ``h2``); headings ``h2``-``h3`` start a new section.
+Sections: the first of a page has anchor "" and heading "" (text before the first
+``h2``); headings ``h2``-``h3`` start a new section.
 """
 
 from __future__ import annotations
@@ -34,7 +31,7 @@ from pathlib import Path
 from campaign.languages import khmer
 from campaign.languages.scripts import ZWSP, native_digits, segment
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 SECTION_TAGS = {"h2", "h3"}
 HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # elements whose text is not content: permalinks, scripts, campaign notices
@@ -193,16 +190,90 @@ def dumps(index: dict) -> str:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
+# A first search downloads only what it needs: the list of pages and every word (to split a
+# Khmer or Thai query into words), the posting lists of the query's words (one file per first
+# letter), and the text of the pages that can match (pages in chunks of about this size).
+CHUNK_BYTES = 24_000
+
+
+def shard_of(word: str) -> str:
+    """The posting file of a (folded) word: its first letter's code point."""
+    return f"{ord(word[0]):x}"
+
+
+def build_shards(records: list[PageRecord], lang: str) -> dict[str, dict]:
+    """The sharded index of one language: file name (under search/<lang>/) → JSON-ready data.
+
+    ``index.json``: pages ([url, title, lang_of_text, chunk, first section]), every folded
+    word, the shards;
+    ``w<hex>.json``: word → [sections it is in, pages whose title has it];
+    ``t<n>.json``: {"first": id of its first section, "sections": [[page, anchor, heading, text]]}.
+    """
+    full = build_index(records, lang)
+    pages, sections = full["pages"], full["sections"]
+    chunks: list[list] = [[]]
+    size, chunk_of_page = 0, {}
+    for n, page in enumerate(pages):
+        text = sum(len(s[2]) + len(s[3]) for s in sections if s[0] == n) * 3  # ~bytes in UTF-8
+        if chunks[-1] and size + text > CHUNK_BYTES:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(n)
+        chunk_of_page[n] = len(chunks) - 1
+        size += text
+    files: dict[str, dict] = {}
+    first = 0
+    for c, members in enumerate(chunks):
+        mine = [s for s in sections if chunk_of_page[s[0]] == c]
+        files[f"t{c}.json"] = {"first": first, "sections": mine}
+        first += len(mine)
+    ordered = sorted(sections, key=lambda s: chunk_of_page[s[0]])  # section ids follow the chunks
+    post: dict[str, list[set]] = {}
+    for i, (_, _, heading, text) in enumerate(ordered):
+        for w in {fold(x) for x in tokens(heading) + tokens(text)}:
+            post.setdefault(w, [set(), set()])[0].add(i)
+    for n, (_, title, _) in enumerate(pages):
+        for w in {fold(x) for x in tokens(title)}:
+            post.setdefault(w, [set(), set()])[1].add(n)
+    shards: dict[str, dict] = {}
+    for w, (secs, titles) in post.items():
+        shards.setdefault(shard_of(w), {})[w] = [sorted(secs), sorted(titles)]
+    for key, words in shards.items():
+        files[f"w{key}.json"] = dict(sorted(words.items()))
+    starts, count = [], 0
+    for n in range(len(pages)):
+        starts.append(count)
+        count += sum(1 for s in sections if s[0] == n)
+    files["index.json"] = {"v": INDEX_VERSION, "lang": lang,
+                           "pages": [[*p, chunk_of_page[n], starts[n]] for n, p in enumerate(pages)],
+                           "words": sorted(post), "shards": sorted(shards)}
+    return files
+
+
 def index_path(site_dir: Path, lang: str) -> Path:
-    return Path(site_dir) / "search" / f"{lang}.json"
+    return Path(site_dir) / "search" / lang / "index.json"
 
 
 def write_index(site_dir: Path, lang: str, records: list[PageRecord]) -> Path:
-    """Write ``search/<lang>.json`` under ``site_dir`` (the language's own site root)."""
-    path = index_path(site_dir, lang)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(dumps(build_index(records, lang)), encoding="utf-8")
-    return path
+    """Write ``search/<lang>/`` under ``site_dir`` (the index, posting lists, text chunks)."""
+    folder = Path(site_dir) / "search" / lang
+    if folder.is_dir():
+        for old in folder.glob("*.json"):
+            old.unlink()
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in build_shards(records, lang).items():
+        (folder / name).write_text(dumps(data), encoding="utf-8")
+    return folder / "index.json"
+
+
+def load_full(site_dir: Path, lang: str) -> dict:
+    """The whole index of a language read back from its shards (tests, benchmarks)."""
+    folder = Path(site_dir) / "search" / lang
+    index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    sections = []
+    for n in range(max((p[3] for p in index["pages"]), default=-1) + 1):
+        sections += json.loads((folder / f"t{n}.json").read_text(encoding="utf-8"))["sections"]
+    return {"v": index["v"], "lang": lang, "pages": [p[:3] for p in index["pages"]], "sections": sections}
 
 
 # -- the browser's rules, in Python: for tests and for the benchmark --------------------

@@ -51,24 +51,63 @@
     return out;
   }
 
-  var data, loading;
+  // The index comes in pieces (campaign/web/search.py): the page list and every word first,
+  // then the posting lists of the query's first letters, then the text of the pages that can
+  // match. Those pages are scored exactly as if the whole index were here.
+  var data, loading, folder, shards = {}, chunks = {}, known = new Set(), seq = 0;
+  function get(name) {
+    return fetch(new URL(name, folder)).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
+  }
   function load() {
     if (!loading) {
       meta.textContent = ds.loading;
-      var url = new URL(ds.campaignIndex, location.href), base = new URL("../", url);
-      loading = fetch(url).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
-        .then(function (ix) {
-          var pages = ix.pages.map(function (p) {
-            return { url: new URL(p[0], base).href, title: prep(p[1]), lang: p[2], sections: [] };
-          });
-          ix.sections.forEach(function (s) {
-            pages[s[0]].sections.push({ anchor: s[1], h: prep(s[2]), t: prep(s[3]) });
-          });
-          sorted = Array.from(vocab).sort();
-          data = pages; run();
-        }, function () { loading = null; meta.textContent = ds.error; });
+      folder = new URL(ds.campaignIndex, location.href);
+      var base = new URL("../../", folder);
+      loading = get("index.json").then(function (ix) {
+        ix.words.forEach(function (w) { vocab.add(w); if (w.length > maxLen) maxLen = w.length; });
+        ix.shards.forEach(function (k) { known.add(k); });
+        data = ix.pages.map(function (p) {
+          return { url: new URL(p[0], base).href, title: prep(p[1]), lang: p[2], chunk: p[3], first: p[4], sections: [] };
+        });
+        sorted = Array.from(vocab).sort(); run();
+      }, function () { loading = null; meta.textContent = ds.error; });
     }
     return loading;
+  }
+  function shardOf(w) { return w.codePointAt(0).toString(16); }
+  function once(cache, key, make) { return cache[key] || (cache[key] = make()); }
+  function pageOf(section) { // pages are in section order: binary search on their first section
+    var lo = 0, hi = data.length - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (data[mid].first <= section) lo = mid; else hi = mid - 1; }
+    return lo;
+  }
+  // Pages where term t can occur: words that start with it, or that it starts with (a term may
+  // span several index words); a page needs every term.
+  function chunk(c) { // the text of a group of pages, once
+    return once(chunks, c, function () {
+      return get("t" + c + ".json").then(function (ch) {
+        ch.sections.forEach(function (s) { data[s[0]].sections.push({ anchor: s[1], h: prep(s[2]), t: prep(s[3]) }); });
+      });
+    });
+  }
+  function candidates(terms) {
+    var keys = Array.from(new Set(terms.map(function (t) { return shardOf(t.w); })));
+    return Promise.all(keys.map(function (k) {
+      return known.has(k) ? once(shards, k, function () { return get("w" + k + ".json"); }) : {};
+    })).then(function (loaded) {
+      var pages = null;
+      terms.forEach(function (t) {
+        var sh = loaded[keys.indexOf(shardOf(t.w))], found = new Set();
+        for (var w in sh) if (w.lastIndexOf(t.w, 0) === 0 || t.w.lastIndexOf(w, 0) === 0) {
+          sh[w][0].forEach(function (s) { found.add(pageOf(s)); });
+          sh[w][1].forEach(function (p) { found.add(p); });
+        }
+        pages = pages === null ? found : new Set(Array.from(pages).filter(function (p) { return found.has(p); }));
+      });
+      pages = Array.from(pages).sort(function (a, b) { return a - b; });
+      return Promise.all(Array.from(new Set(pages.map(function (p) { return data[p].chunk; }))).map(chunk))
+        .then(function () { return pages.map(function (p) { return data[p]; }); });
+    });
   }
 
   function hasPrefix(w) { // binary search in the sorted vocabulary
@@ -106,10 +145,9 @@
     return { terms: terms, phrases: phrases };
   }
 
-  function search(q) {
-    var pq = parse(q), terms = pq.terms, results = [];
-    if (!terms.length) return null;
-    data.forEach(function (page) {
+  function search(pq, pages) {
+    var terms = pq.terms, results = [];
+    pages.forEach(function (page) {
       var total = 0, heads = 0, best = null, bestKey = -1, seen = terms.map(function () { return 0; });
       var th = terms.map(function (t) { return find(page.title, t); });
       th.forEach(function (h, i) { seen[i] += h.length; total += 5 * Math.min(h.length, 3); });
@@ -164,9 +202,13 @@
 
   function run() {
     if (!data) return;
-    var q = input.value.trim(), results = q ? search(q) : null;
+    var q = input.value.trim(), pq = q ? parse(q) : null, mine = ++seq;
+    if (!pq || !pq.terms.length) { list.textContent = ""; meta.textContent = ds.placeholder; ds.shown = q; return; }
+    candidates(pq.terms).then(function (pages) { if (mine === seq) { show(search(pq, pages)); ds.shown = q; } },
+      function () { if (mine === seq) meta.textContent = ds.error; });
+  }
+  function show(results) {
     list.textContent = "";
-    if (!results) { meta.textContent = ds.placeholder; return; }
     meta.textContent = results.length ? count(results.length) : ds.none;
     results.forEach(function (res) {
       var li = tpl.content.firstElementChild.cloneNode(true), a = li.querySelector("a"),
@@ -206,5 +248,15 @@
   // Loaded by campaign.js when search was opened: start at once.
   if (toggle.checked || document.activeElement === input) open();
   // Exposed for tests (the fold table must equal campaign.khmer's) and the benchmark.
-  window.campaignSearch = { fold: fold, parse: parse, load: load };
+  // Exposed for tests: the results of a query, from the pieces it needs or (all) the whole index.
+  function results(q, all) {
+    var pq = parse(q), loadAll = function () {
+      var n = Math.max.apply(null, data.map(function (p) { return p.chunk; })) + 1;
+      return Promise.all(Array.from({ length: n }, function (_, c) { return chunk(c); })).then(function () { return data; });
+    };
+    return load().then(function () { return all ? loadAll() : candidates(pq.terms); }).then(function (pages) {
+      return search(pq, pages).map(function (r) { return [r.page.url, r.best ? r.best.s.anchor : "", r.score]; });
+    });
+  }
+  window.campaignSearch = { fold: fold, parse: parse, load: load, results: results };
 })();
