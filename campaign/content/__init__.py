@@ -8,6 +8,7 @@ Importing this package registers the built-in types; the build and the CLI loop 
 from campaign.content.base import (REGISTRY, ContentType, GeneratedPage, LoadContext, Marker, MarkerCall, Page,
                                    StatusItem, register)
 from campaign.content import gazetteer, hotlines, guides, tour, posters  # noqa: F401,E402 - registers them
+from campaign.content import help, reach  # noqa: F401,E402 - registers them
 
 __all__ = ["REGISTRY", "ContentType", "GeneratedPage", "LoadContext", "Marker", "MarkerCall", "Page",
            "StatusItem", "register"]

@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from campaign.content.gazetteer.lookup import read_area as _area_ref
+from campaign.content.gazetteer.lookup import read_province
 from campaign.content.gazetteer.model import Area, Gazetteer
 from campaign.core.diagnostics import Diagnostic, Position, error
 from campaign.core.fields import Fields, suggest
@@ -142,24 +144,6 @@ def _names(f: Fields, key: str, langs: Languages) -> tuple[Localized, ...]:
     return tuple(out)
 
 
-def _area_ref(f: Fields, key: str, parent: Area, level: str) -> Area | None | bool:
-    """The child of ``parent`` named by ``key``; False when the name is wrong."""
-    s = f.scalar(key, True, f"a {level} of {parent.label}")
-    if s is None:
-        return False
-    name = s.text.strip()
-    area = parent.child(name)
-    if area is None:
-        hits = parent.suggestions(name)
-        options = [c.name("en") for c in parent.children]
-        expected = ("one of " + ", ".join(repr(h) for h in hits) + " (closest names)" if hits
-                    else suggest(name, options))
-        f.fail(s.pos, f"unknown {level} '{name}' in {parent.label}",
-               expected + " — or add it to the gazetteer")
-        return False
-    return area
-
-
 def _place(f: Fields, gaz: Gazetteer, langs: Languages, untranslated: dict) -> Place | None:
     p = f.sub("place", f"the place of {f.what}", required=True)
     if p.map is None:
@@ -167,14 +151,7 @@ def _place(f: Fields, gaz: Gazetteer, langs: Languages, untranslated: dict) -> P
     p.check_keys(PLACE_FIELDS)
     ok = True
     province = district = None
-    s = p.scalar("province", True, "Banteay Meanchey, Battambang or Siem Reap")
-    if s is not None:
-        province = gaz.province(s.text.strip())
-        if province is None:
-            hits = gaz.province_suggestions(s.text.strip())
-            expected = ("one of " + ", ".join(repr(h) for h in hits) + " (closest names)" if hits
-                        else suggest(s.text, [x.name("en") for x in gaz.provinces]))
-            p.fail(s.pos, f"unknown province '{s.text.strip()}'", expected)
+    province = read_province(p, gaz)
     if province is not None:
         district = _area_ref(p, "district", province, "district")
     elif p.node("district") is None:
