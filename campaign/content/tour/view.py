@@ -1,4 +1,4 @@
-"""HTML fragments of the Tour schedule: schedule page, province page, event page, reach.
+"""HTML fragments of the Tour schedule: schedule page, province and month pages, event page.
 
 Each function returns one ``<div class="campaign-schedule" markdown="0">`` block with no
 blank lines and no indented lines, so it can sit inside a Markdown page (a blank line would
@@ -20,6 +20,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from campaign.content.reach.privacy import publishable
 from campaign.content.tour import labels
 from campaign.content.tour.schedule import AGE_BANDS, GENDERS, KINDS, Event, Localized, Schedule
 from campaign.content.tour.urls import UrlFor
@@ -91,40 +92,6 @@ def _options(schedule: Schedule, lang: str) -> tuple[list, list, list]:
     return provinces, districts, kinds
 
 
-def reach(schedule: Schedule) -> dict:
-    """Attendance totals: per province (gazetteer order) and overall, by gender and age band."""
-    def empty() -> dict:
-        return {"events": 0, "total": 0, "gender": dict.fromkeys(GENDERS, 0),
-                "band": dict.fromkeys(AGE_BANDS, 0)}
-
-    rows: dict[str, dict] = {}
-    total = empty()
-    for e in schedule.events:
-        if e.attendance is None:
-            continue
-        row = rows.setdefault(e.place.province.id, empty())
-        for acc in (row, total):
-            acc["events"] += 1
-            acc["total"] += e.attendance.total
-            for g, n in e.attendance.by_gender().items():
-                acc["gender"][g] += n
-            for b, n in e.attendance.by_band().items():
-                acc["band"][b] += n
-    ordered = [dict(rows[p.id], id=p.id, area=p) for p in schedule.gazetteer.provinces
-               if p.id in rows]
-    return {"rows": ordered, "total": total}
-
-
-def reach_summary(schedule: Schedule, lang: str, url_for: UrlFor, today: dt.date) -> str:
-    """Table of people reached by past events ("" when no event has attendance yet)."""
-    data = reach(schedule)
-    if not data["rows"]:
-        return ""
-    rows = [dict(r, name=r["area"].name(lang)) for r in data["rows"]]
-    return _render("reach.html", lang, rows=rows, total=data["total"], genders=GENDERS,
-                   bands=[b for b in AGE_BANDS if b != "unknown" or data["total"]["band"][b]])
-
-
 # A listing page lists the coming months and the most recent past; every event is on the
 # page of its month, so no page grows with the programme (2,000 events over three years
 # made a 1.2 MB Tour page).
@@ -158,9 +125,9 @@ def months_index(schedule: Schedule, lang: str, url_for: UrlFor, province: str |
 
 
 def schedule_page(schedule: Schedule, lang: str, url_for: UrlFor, today: dt.date,
-                  *, with_reach: bool = True, upcoming_months: int = UPCOMING_MONTHS) -> str:
-    """The Tour: filters, the coming months, the recent past, every month, feed link, reach."""
-    return _listing(schedule, lang, url_for, today, None, with_reach, months=upcoming_months)
+                  *, upcoming_months: int = UPCOMING_MONTHS) -> str:
+    """The Tour: filters, the coming months, the recent past, every month, feed link."""
+    return _listing(schedule, lang, url_for, today, None, months=upcoming_months)
 
 
 def province_page(schedule: Schedule, province_id: str, lang: str, url_for: UrlFor,
@@ -169,17 +136,17 @@ def province_page(schedule: Schedule, province_id: str, lang: str, url_for: UrlF
     area = schedule.gazetteer.get(province_id)
     if area is None:
         raise KeyError(f"no province '{province_id}' in the gazetteer")
-    return _listing(schedule.in_province(province_id), lang, url_for, today, area, False)
+    return _listing(schedule.in_province(province_id), lang, url_for, today, area)
 
 
 def month_page(schedule: Schedule, month: str, lang: str, url_for: UrlFor, today: dt.date) -> str:
     """Every event of one month (filters read ?province= from the address)."""
     events = replace(schedule, events=tuple(e for e in schedule.events if month_key(e.start) == month))
-    return _listing(events, lang, url_for, today, None, False, whole=True, months_of=schedule)
+    return _listing(events, lang, url_for, today, None, whole=True, months_of=schedule)
 
 
 def _listing(schedule: Schedule, lang: str, url_for: UrlFor, today: dt.date, area,
-             with_reach: bool, whole: bool = False, months_of: Schedule | None = None,
+             whole: bool = False, months_of: Schedule | None = None,
              months: int = UPCOMING_MONTHS) -> str:
     upcoming, later = ((schedule.upcoming(today), ()) if whole
                        else _coming(schedule.upcoming(today), today, months))
@@ -200,7 +167,6 @@ def _listing(schedule: Schedule, lang: str, url_for: UrlFor, today: dt.date, are
         past=_groups(past, lang, url_for), older=len(schedule.past(today)) > len(past),
         month_links=index if len(index) > 1 or not whole else [],
         feed_url=feed_url, feed_label=feed_label,
-        reach_html=Markup(reach_summary(schedule, lang, url_for, today)) if with_reach else "",
     )
 
 
@@ -229,11 +195,12 @@ def event_page(schedule: Schedule, event_id: str, lang: str, url_for: UrlFor, to
     note, note_lang = _in(e.note, lang) if e.note is not None else ("", "")
     att = None
     if e.attendance is not None:
-        cells = {(g, b): n for g, b, n in e.attendance.counts}
-        bands = [{"band": b, "gender": {g: cells.get((g, b), 0) for g in GENDERS},
-                  "total": sum(cells.get((g, b), 0) for g in GENDERS)} for b in AGE_BANDS]
-        att = {"bands": [b for b in bands if b["total"] or b["band"] != "unknown"],
-               "gender": e.attendance.by_gender(), "total": e.attendance.total}
+        # published under the privacy rule (campaign.content.reach.privacy): no count of 1 to 4
+        counts = {(g, b): n for g, b, n in e.attendance.counts}
+        cells, total = publishable({(g, b): counts.get((g, b), 0) for b in AGE_BANDS for g in GENDERS})
+        bands = [{"band": b, "gender": {g: cells[(g, b)] for g in GENDERS}} for b in AGE_BANDS]
+        att = {"bands": [b for b in bands if any(v != 0 for v in b["gender"].values()) or b["band"] != "unknown"],
+               "total": total, "withheld": any(v is None for v in cells.values())}
     item.update(
         place_full=_place(e, lang, full=True),
         verify=e.place.district.verify or e.place.province.verify,
