@@ -20,6 +20,7 @@ A Zensical or other engine would call the same methods (see DESIGN.md).
 from __future__ import annotations
 
 import atexit
+import re
 import shutil
 import signal
 import tempfile
@@ -30,6 +31,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from campaign import drift
 from campaign.content import REGISTRY, GeneratedPage, MarkerCall, Page
 from campaign.content.hotlines.view import WHERE
 from campaign.core import markers, templates
@@ -42,6 +44,10 @@ from campaign.project import Project, load, prepare
 from campaign.web import fonts, offline, search, sitemap, styles
 
 CACHE_DIR = ".cache"
+# A held block's place in the Markdown: private-use characters nobody types, in a paragraph
+# of its own (Markdown wraps it in <p>, or not, inside a list item).
+_HOLD, _HOLD_END = "\ue000campaign-block-", "\ue001"
+_HELD = re.compile("(?:<p>)?" + _HOLD + r"(\d+)" + _HOLD_END + "(?:</p>)?")
 
 
 def _stop(signum, frame):
@@ -87,6 +93,7 @@ class SiteBuild:
     warnings: list[Diagnostic] = field(default_factory=list)
     done: list[str] = field(default_factory=list)  # languages whose build has finished
     records: dict[str, list] = field(default_factory=dict)  # language → search records
+    _held: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # blocks kept out of Markdown
     _pages: dict[str, dict[str, PageSpec]] = field(default_factory=dict)
 
     # -- 1. load once --------------------------------------------------------------
@@ -170,19 +177,42 @@ class SiteBuild:
         return self.project.site.pages[(spec.source_lang, rel)].body
 
     def markdown(self, lang: str, rel: str, body: str | None = None) -> str:
-        """What the engine renders for the page: notices, markers expanded, blocks added."""
+        """The page's Markdown with notices, markers expanded and blocks added, in place."""
+        return self.put_back(lang, rel, self.engine_markdown(lang, rel, body))
+
+    def engine_markdown(self, lang: str, rel: str, body: str | None = None) -> str:
+        """What the engine renders for the page: ``markdown`` with each added block held aside
+        (a placeholder paragraph); ``rendered`` puts them back into the HTML."""
         spec = self.page(lang, rel)
         body = self.body(lang, rel) if body is None else body
         page = Page(lang, rel, spec.url if spec else self.project.site.url(lang, rel))
         known = REGISTRY.markers()
 
-        def render(name: str, args: tuple[str, ...]) -> str:
-            return known[name][1].render(MarkerCall(self.project, page, args, self.prepared))
+        held = self._held.setdefault((lang, rel), [])
 
+        def hold(html: str) -> str:
+            """The block's HTML is kept aside and put back into the rendered page (``rendered``):
+            the engine's Markdown neither parses nor changes it (parsing our big blocks was a
+            third of the build)."""
+            if not html:
+                return ""
+            held.append(html)
+            return f"{_HOLD}{len(held) - 1}{_HOLD_END}"
+
+        def render(name: str, args: tuple[str, ...]) -> str:
+            return hold(known[name][1].render(MarkerCall(self.project, page, args, self.prepared)))
+
+        held.clear()
         out = markers.expand(body, render)
-        extras = [t.page_extras(self.project, page, self.prepared) for t in REGISTRY]
-        out = "\n\n".join([x for x in [self._notice_top(spec), out, *extras, self._notice_end(spec)] if x])
-        return out + "\n"
+        extras = [hold(t.page_extras(self.project, page, self.prepared)) for t in REGISTRY]
+        parts = [hold(self._notice_top(spec)), hold(self._notice_behind(spec)), out, *extras,
+                 hold(self._notice_end(spec))]
+        return "\n\n".join(x for x in parts if x) + "\n"
+
+    def put_back(self, lang: str, rel: str, html: str) -> str:
+        """The rendered page with the blocks ``markdown`` held aside in their places."""
+        held = self._held.get((lang, rel)) or []
+        return _HELD.sub(lambda m: held[int(m.group(1))] if int(m.group(1)) < len(held) else "", html)
 
     def _notice_top(self, spec: PageSpec | None) -> str:
         if spec is None or not spec.is_fallback:
@@ -191,6 +221,18 @@ class SiteBuild:
         return templates.fragment("core/notice.html", spec.lang, kind="untranslated", text=_(
             "This page is not translated into %(language)s yet. It is shown in %(source)s.",
             language=language_name(spec.lang, spec.lang), source=language_name(spec.source_lang, spec.lang)))
+
+    def _notice_behind(self, spec: PageSpec | None) -> str:
+        """A translation whose original changed after it was translated (``campaign.drift``)."""
+        if spec is None or spec.is_fallback or spec.generated is not None:
+            return ""
+        source = drift.behind(self.project.site, spec.lang, spec.rel)
+        if source is None:
+            return ""
+        _ = translator(spec.lang)
+        return templates.fragment("core/notice.html", spec.lang, kind="outdated", text=_(
+            "The original of this page (in %(source)s) has changed since it was translated. "
+            "Some details here may be out of date.", source=language_name(source.lang, spec.lang)))
 
     def _notice_end(self, spec: PageSpec | None) -> str:
         """Text not yet reviewed by a native speaker: said once, small, after the content."""
@@ -235,13 +277,16 @@ class SiteBuild:
             "KH" if spec.rel.startswith("tour/") else None)
 
     def rendered(self, lang: str, rel: str, url: str, title: str, html: str) -> str:
-        """The page's content HTML: collect its search record; return it unchanged."""
+        """The page's content HTML from the engine: the held blocks put back, its search record
+        collected; returns the page's final content HTML."""
+        html = self.put_back(lang, rel, html)
         spec = self.page(lang, rel)
         text_lang = spec.source_lang if spec else lang
         if spec and spec.generated is not None and spec.generated.text_lang:
             text_lang = spec.generated.text_lang
         if not (self.meta(lang, rel).get("search") or {}).get("exclude"):
             self.records.setdefault(lang, []).append(search.page_record(html, url, title, text_lang))
+        self._held.pop((lang, rel), None)
         return html
 
     def language_files(self, lang: str) -> dict[str, bytes]:
@@ -282,7 +327,8 @@ class SiteBuild:
             for rel, src in t.assets.items():
                 (site_dir / rel).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(src, site_dir / rel)
-        styles.build_stylesheet(site_dir, list(theme.stylesheets), list(theme.scripts), theme.theme_css)
+        styles.build_stylesheet(site_dir, list(theme.stylesheets), list(theme.scripts), theme.theme_css,
+                                config.root / CACHE_DIR / "css")
         styles.remove(site_dir, theme.unused)
         offline_page = config.option("offline_page", "offline.md")
         shared = [styles.SITE_CSS, *(f.path for f in fonts.web_fonts()), "assets/favicon.svg"]

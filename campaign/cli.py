@@ -1,4 +1,4 @@
-"""``campaign``: check content, report what needs work, build safely, add a language.
+"""``campaign``: check content, report what needs work, build safely, add a language, start new content.
 
 A thin CLI over the core (``main(argv) -> int``): exit 0 when all is well, 1 when the
 content has errors, 2 on usage errors.
@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from campaign import engines
+from campaign import drift, engines, freshness
 from campaign.core import diagnostics
 from campaign.project import Project, load, prepare
 from campaign.status import status_items, status_text
@@ -79,6 +79,26 @@ def cmd_extract(args) -> int:
     return extract_messages(args.config)
 
 
+def cmd_mark_translated(args) -> int:
+    return drift.mark_translated(args.config, args.path, args.source)
+
+
+def cmd_new(args) -> int:
+    from campaign import scaffold
+
+    if args.what == "event":
+        answers = scaffold.EventAnswers(args.province, args.district, args.date, args.kind, args.time,
+                                        args.title_km, args.title_en, args.venue_km, args.venue_en)
+        return scaffold.new_event(args.config, answers, interactive=sys.stdin.isatty())
+    if not args.name:
+        print(f"campaign new {args.what}: missing NAME — expected e.g. campaign new {args.what} "
+              f"{'help-centres' if args.what == 'page' else 'know-your-rights'}", file=sys.stderr)
+        return 2
+    if args.what == "page":
+        return scaffold.new_page(args.config, args.name)
+    return scaffold.new_poster(args.config, args.name)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="campaign", description=__doc__.splitlines()[0])
     parser.add_argument("-f", "--config", type=Path, default=Path(os.environ.get("CAMPAIGN_CONFIG", "mkdocs.yml")),
@@ -101,10 +121,27 @@ def main(argv: list[str] | None = None) -> int:
     al.add_argument("code", help="language code, e.g. th")
     sub.add_parser("extract-messages", help="collect interface messages into locales/messages.pot "
                    "and add new ones to every catalog")
+    mt = sub.add_parser("mark-translated", help="record that a translation matches its source as it is now "
+                        "(writes translated_from: in its header)")
+    mt.add_argument("path", help="the translation, e.g. docs/en/rights.md")
+    mt.add_argument("--from", dest="source", metavar="SOURCE",
+                    help="the page it was translated from (default: the same page in the default language, "
+                    "or what its header already names), e.g. docs/km/rights.md")
+    new = sub.add_parser("new", help="start an event (appended to tour_schedule.yaml), a page or a poster "
+                         "(one file per language)")
+    new.add_argument("what", choices=["event", "page", "poster"])
+    new.add_argument("name", nargs="?", help="page or poster: its file name without .md, e.g. help-centres")
+    for opt, text in [("province", "e.g. Battambang (from data/gazetteer.yaml)"), ("district", "e.g. Bavel"),
+                      ("date", "YYYY-MM-DD"), ("kind", "theatre, music, info-session, …"),
+                      ("time", "HH:MM or HH:MM-HH:MM (default 18:00, two hours)"),
+                      ("title-km", "the title in Khmer"), ("title-en", "the title in English"),
+                      ("venue-km", "the venue in Khmer"), ("venue-en", "the venue in English")]:
+        new.add_argument(f"--{opt}", help=f"event: {text}")
     args = parser.parse_args(argv)
     args.config = args.config.resolve()
     commands = {"check": cmd_check, "status": cmd_status, "build": cmd_build, "serve": cmd_serve,
-                "add-language": cmd_add_language, "extract-messages": cmd_extract}
+                "add-language": cmd_add_language, "extract-messages": cmd_extract,
+                "mark-translated": cmd_mark_translated, "new": cmd_new}
     try:
         return commands[args.command](args)
     except KeyboardInterrupt:

@@ -1,5 +1,8 @@
 """The engines that can build the site, and a safe build: into a new folder, swapped in on success.
 
+After the engine, and before the swap, every internal link of the new site is checked
+(one leading nowhere fails the build) and its text files are precompressed (.gz, .br).
+
 MkDocs 1.6 (no release since 2024) and ProperDocs (its maintained fork, which runs MkDocs
 plugins) build the same site; ``CAMPAIGN_ENGINE=properdocs`` picks the fork. A build meant
 for publishing refuses a local address: posters printed from it would carry QR codes that
@@ -41,6 +44,22 @@ def is_local(url: str) -> bool:
     return not host or host in ("localhost", "::1", "0.0.0.0") or host.startswith("127.")
 
 
+def after_build(folder: Path, site_url: str, quiet: bool = False) -> bool:
+    """The built site's internal links checked, then its text files precompressed
+    (``campaign.web.publish``); False, with every broken link printed, when one leads nowhere."""
+    from campaign.web import publish
+
+    broken = publish.check_links(folder, site_url)
+    for link in broken:
+        print(link, file=sys.stderr)
+    if broken:
+        return False
+    compressed = publish.precompress(folder)
+    if not quiet:
+        print(compressed.summary())
+    return True
+
+
 def build(config: Path, site_dir: Path, preview: bool = False, quiet: bool = False) -> int:
     """Build into ``<site>.new``, then swap it in: a failed or stopped build never replaces the site."""
     cfg, diags = read_site_config(config)
@@ -74,6 +93,17 @@ def build(config: Path, site_dir: Path, preview: bool = False, quiet: bool = Fal
     if code != 0 or not (staging / "index.html").exists():
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Build failed (see the problems above). {site} was not touched.", file=sys.stderr)
+        return 1
+    try:
+        checked = after_build(staging, cfg.site_url, quiet)
+    except KeyboardInterrupt:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"\nBuild stopped. {site} was not touched.", file=sys.stderr)
+        return 130
+    if not checked:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"Build failed: links in the built site lead nowhere (listed above). {site} was not touched.",
+              file=sys.stderr)
         return 1
     old = site.with_name(site.name + ".old")
     shutil.rmtree(old, ignore_errors=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from campaign import drift, freshness
 from campaign.content import REGISTRY, LoadContext
 from campaign.core import templates
 from campaign.core.config import SiteConfig, read_site_config
@@ -122,6 +123,8 @@ def load_project(config: SiteConfig, today: dt.date | None = None) -> tuple[Proj
     project = Project(config, site, today, models, catalogs)
     diags += check_markers(site, project.ids())
     diags += check_links(site, config.docs_dir) + check_nav(config.nav, site)
+    # translation records and facts checked too long ago: the build and preview say it too
+    diags += drift.diagnostics(project) + freshness.diagnostics(project)
     return project, diags
 
 

@@ -1,13 +1,15 @@
 """What needs staff's attention: untranslated text, translations behind, text to review, old facts.
 
 Every content type reports its own items (``ContentType.status``); the pages and the
-interface catalogs are reported here. ``campaign status`` prints them; ``--json`` gives
+interface catalogs are reported here, translations behind their source by
+``campaign.drift`` and facts checked too long ago by ``campaign.freshness``. ``campaign status`` prints them; ``--json`` gives
 the same as ``{"untranslated": [...], "outdated": [...], "review_needed": [...],
 "stale_facts": [...]}``, each item with at least ``path`` and ``lang``.
 """
 
 from __future__ import annotations
 
+from campaign import drift, freshness
 from campaign.content import REGISTRY, StatusItem
 from campaign.languages.catalog import SOURCE_LANGUAGE
 from campaign.languages.pack import language_name
@@ -18,6 +20,7 @@ HEADINGS = {
     "outdated": "Translations behind their source (the original changed since)",
     "review_needed": "Waiting for a native speaker's review",
     "stale_facts": "Facts checked too long ago (check them again and update `checked`)",
+    "unrecorded": "Translations with no record of the version they were translated from",
 }
 
 
@@ -43,7 +46,7 @@ def page_items(project) -> list[StatusItem]:
 
 
 def collect(project) -> list[StatusItem]:
-    items = page_items(project)
+    items = page_items(project) + drift.status_items(project) + freshness.status_items(project)
     for t in REGISTRY:
         if t.name in project.models:
             items += t.status(project)

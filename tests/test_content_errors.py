@@ -79,7 +79,7 @@ def test_broken_links_are_reported_where_the_target_is_written(project_copy):
         "docs/en/guide.md:8:11: the image 'pics/photo.jpg' leads nowhere: there is no file "
         "docs/en/pics/photo.jpg — expected the file saved as docs/en/pics/photo.jpg, or the link corrected",
         "docs/en/guide.md:8:55: the link '../tuor/' leads nowhere: there is no page tuor.md or tuor/index.md "
-        "— expected one of '../tour/', '../posters/', '../rights/' (closest names)",
+        "— expected one of '../tour/', '../posters/', '../staff/' (closest names)",
         "docs/en/guide.md:10:9: the link 'forms/complaint.pdf' leads nowhere: there is no file "
         "docs/en/forms/complaint.pdf — expected the file saved as docs/en/forms/complaint.pdf, or the link "
         "corrected",

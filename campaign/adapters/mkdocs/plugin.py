@@ -74,7 +74,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         if self.build.page(self.lang, rel) is None:
             return markdown
         page.meta = self.build.engine_meta(self.lang, rel)
-        return self.build.markdown(self.lang, rel, markdown)
+        return self.build.engine_markdown(self.lang, rel, markdown)
 
     def on_page_content(self, html, page, config, files):
         return self.build.rendered(self.lang, self._rel(page), page.url, page.title or "", html)
