@@ -253,7 +253,13 @@ class SiteBuild:
         site = self.project.site
         spec = self.page(lang, rel)
         order = sorted(site.languages, key=lambda x: x != site.default)
+        extra: dict = {}
+        if spec is not None:  # what content types add to every page's head (link previews…)
+            page = Page(lang, rel, spec.url)
+            for t in REGISTRY:
+                extra.update(t.page_context(self.project, page, self.prepared))
         return {
+            **extra,
             "lang": lang,
             "languages": list(site.languages),
             "source_lang": spec.source_lang if spec else lang,

@@ -9,6 +9,7 @@ A content type (hotlines, the Tour, posters, guides…) is one sub-package of
 - ``prepare``: heavy outputs (PDFs) made before anything is written, with their problems;
 - ``pages``: pages it adds to each language's site; ``page_extras``: blocks under a page;
 - ``files``: files it adds to each language's site (calendars, data);
+- ``page_context``: values it gives the theme for a page (link previews);
 - ``status``: what ``campaign status`` lists (untranslated, to review, stale facts).
 
 Every method has a harmless default, so a new type is a few lines.
@@ -134,6 +135,10 @@ class ContentType:
         return ""
 
     def files(self, project: "Project", lang: str, prepared: Any) -> dict[str, bytes]:
+        return {}
+
+    def page_context(self, project: "Project", page: Page, prepared: dict) -> dict:
+        """Values this type gives the theme for a page (``campaign.<key>`` in templates)."""
         return {}
 
     def offline_pages(self, project: "Project") -> list[str]:
