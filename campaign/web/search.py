@@ -213,8 +213,13 @@ def build_shards(records: list[PageRecord], lang: str) -> dict[str, dict]:
     pages, sections = full["pages"], full["sections"]
     chunks: list[list] = [[]]
     size, chunk_of_page = 0, {}
+    text_of = [0] * len(pages)
+    counts = [0] * len(pages)
+    for s in sections:
+        text_of[s[0]] += (len(s[2]) + len(s[3])) * 3  # ~bytes in UTF-8
+        counts[s[0]] += 1
     for n, page in enumerate(pages):
-        text = sum(len(s[2]) + len(s[3]) for s in sections if s[0] == n) * 3  # ~bytes in UTF-8
+        text = text_of[n]
         if chunks[-1] and size + text > CHUNK_BYTES:
             chunks.append([])
             size = 0
@@ -222,9 +227,12 @@ def build_shards(records: list[PageRecord], lang: str) -> dict[str, dict]:
         chunk_of_page[n] = len(chunks) - 1
         size += text
     files: dict[str, dict] = {}
+    by_chunk: dict[int, list] = {}
+    for s in sections:
+        by_chunk.setdefault(chunk_of_page[s[0]], []).append(s)
     first = 0
-    for c, members in enumerate(chunks):
-        mine = [s for s in sections if chunk_of_page[s[0]] == c]
+    for c in range(len(chunks)):
+        mine = by_chunk.get(c, [])
         files[f"t{c}.json"] = {"first": first, "sections": mine}
         first += len(mine)
     ordered = sorted(sections, key=lambda s: chunk_of_page[s[0]])  # section ids follow the chunks
@@ -243,7 +251,7 @@ def build_shards(records: list[PageRecord], lang: str) -> dict[str, dict]:
     starts, count = [], 0
     for n in range(len(pages)):
         starts.append(count)
-        count += sum(1 for s in sections if s[0] == n)
+        count += counts[n]
     files["index.json"] = {"v": INDEX_VERSION, "lang": lang,
                            "pages": [[*p, chunk_of_page[n], starts[n]] for n, p in enumerate(pages)],
                            "words": sorted(post), "shards": sorted(shards)}

@@ -22,25 +22,25 @@ def build_stylesheet(site_dir: Path, ours: list[str], scripts: list[str], theme_
 
     Pruning parses the theme's 135 KB of CSS (most of a second); the result depends only on
     that CSS and on the names pages use, so it is kept in ``cache_dir`` under a key of both."""
-    used, texts = Used(), []
+    used, refs = Used(), set()
     for page in site_dir.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         used.add_html(html)
-        texts.append(html)
+        refs.update(VAR.findall(html))
     for script in scripts:
         text = (site_dir / script).read_text(encoding="utf-8")
         used.add_names(text)
-        texts.append(text)
+        refs.update(VAR.findall(text))
     own = "\n".join((site_dir / css).read_text(encoding="utf-8") for css in ours)
+    refs.update(VAR.findall(own))
     theme = "".join(p.read_text(encoding="utf-8") for p in sorted(site_dir.glob(theme_css)))
-    other = own + "".join(texts)
     key = hashlib.sha256(repr((theme, sorted(used.tags), sorted(used.classes), sorted(used.ids),
-                               sorted(used.attrs), sorted(set(VAR.findall(other))))).encode()).hexdigest()[:24]
+                               sorted(used.attrs), sorted(refs))).encode()).hexdigest()[:24]
     cached = cache_dir / f"{key}.css" if cache_dir is not None else None
     if cached is not None and cached.is_file():
         pruned = cached.read_text(encoding="utf-8")
     else:
-        pruned = prune_css(theme, used, other)
+        pruned = prune_css(theme, used, other_vars=refs)
         if cached is not None:
             cached.parent.mkdir(parents=True, exist_ok=True)
             cached.write_text(pruned, encoding="utf-8")

@@ -72,11 +72,13 @@ def calendar_files(project: "Project", lang: str) -> dict[str, bytes]:
     def strip(url: str) -> str:  # site-relative path of a URL from ``rel``
         return url[len(base):] if url.startswith(base) else url.lstrip("/")
 
-    files = {strip(rel("feed_ics", lang, None)): calendar.schedule_ics(schedule, lang, absolute, host)}
+    made: dict = {}  # each event serialised once for its three calendars
+    files = {strip(rel("feed_ics", lang, None)): calendar.schedule_ics(schedule, lang, absolute, host, made=made)}
     for province in schedule.gazetteer.provinces:
         if schedule.in_province(province.id).events:
             files[strip(rel("province_ics", lang, province.id))] = calendar.province_ics(
-                schedule, province.id, lang, absolute, host)
+                schedule, province.id, lang, absolute, host, made=made)
     for event in schedule.events:
-        files[strip(rel("event_ics", lang, event.id))] = calendar.event_ics(event, lang, absolute, host)
+        files[strip(rel("event_ics", lang, event.id))] = calendar.event_ics(event, lang, absolute, host,
+                                                                             made=made)
     return files

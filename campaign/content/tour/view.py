@@ -96,7 +96,7 @@ def _options(schedule: Schedule, lang: str) -> tuple[list, list, list]:
 # page of its month, so no page grows with the programme (2,000 events over three years
 # made a 1.2 MB Tour page).
 UPCOMING_MONTHS = 3
-UPCOMING_LIMIT = 60
+UPCOMING_LIMIT = 50
 PAST_ON_LISTING = 30
 
 
