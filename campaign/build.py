@@ -34,7 +34,7 @@ from markupsafe import Markup, escape
 from campaign import drift
 from campaign.content import REGISTRY, GeneratedPage, MarkerCall, Page
 from campaign.content.hotlines.view import WHERE
-from campaign.core import markers, templates
+from campaign.core import markers, memo, templates
 from campaign.core.diagnostics import ContentError, Diagnostic, errors
 from campaign.core.markdown import tel_numbers
 from campaign.languages.catalog import translator
@@ -103,6 +103,7 @@ class SiteBuild:
         """Everything read and checked, PDFs laid out (text that does not fit is an error
         too), before anything is written; all problems raised together."""
         fonts.use_cache(Path(config_file).parent / CACHE_DIR / "fonts")
+        memo.use(Path(config_file).parent / CACHE_DIR / "memo")
         project, diags = load(config_file, site_url)
         print_dir = None
         prepared: dict[str, Any] = {}
@@ -148,7 +149,8 @@ class SiteBuild:
         return list(self._pages[lang].values())
 
     def page(self, lang: str, rel: str) -> PageSpec | None:
-        self.pages(lang)
+        if lang not in self._pages:
+            self.pages(lang)
         return self._pages[lang].get(rel)
 
     def meta(self, lang: str, rel: str) -> dict:

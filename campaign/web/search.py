@@ -21,6 +21,7 @@ Sections: the first of a page has anchor "" and heading "" (text before the firs
 
 from __future__ import annotations
 
+import functools
 import html as html_lib
 import json
 import re
@@ -291,18 +292,28 @@ def fold(word: str) -> str:
     return khmer.normalize(word).lower().translate(_DIGITS)
 
 
+@functools.lru_cache(maxsize=1)
+def _word_class() -> re.Pattern:
+    """A run of letters, marks and digits, as the browser's [\\p{L}\\p{M}\\p{N}]+ (Python's ``re``
+    has no Unicode classes: the ranges are listed once, from unicodedata)."""
+    ranges, start, prev = [], None, None
+    for cp in range(0x110000):
+        if 0xD800 <= cp <= 0xDFFF:
+            inside = False
+        else:
+            inside = unicodedata.category(chr(cp))[0] in "LMN"
+        if inside and start is None:
+            start = cp
+        if not inside and start is not None:
+            ranges.append((start, prev))
+            start = None
+        prev = cp
+    return re.compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]+")
+
+
 def tokens(text: str) -> list[str]:
     """Words of an index text as the browser splits them (ZWSP, spaces, punctuation)."""
-    out, word = [], []
-    for ch in text:  # a word is a run of letters, marks and digits (search.js: [\p{L}\p{M}\p{N}]+)
-        if unicodedata.category(ch)[0] in "LMN":
-            word.append(ch)
-        elif word:
-            out.append("".join(word))
-            word = []
-    if word:
-        out.append("".join(word))
-    return out
+    return _word_class().findall(text)
 
 
 def vocabulary(index: dict) -> set[str]:

@@ -6,6 +6,8 @@ Markers: ``campaign:schedule`` (the whole Tour), ``campaign:tour-province <id>``
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from markupsafe import Markup
 
 from campaign.content.base import ContentType, Marker, MarkerCall, StatusItem, register
@@ -13,6 +15,8 @@ from campaign.content.hotlines import check_refs, hotlines_html
 from campaign.content.tour import jsonld, view
 from campaign.content.tour.pages import calendar_files, tour_pages, urls
 from campaign.content.tour.schedule import Schedule, load_schedule
+from campaign.core import memo, templates
+from campaign.languages.catalog import catalog_fingerprint
 
 FILE = "tour_schedule.yaml"
 SCRIPT = "assets/javascripts/schedule.js"
@@ -33,14 +37,28 @@ def _month(call: MarkerCall) -> str:
     return view.month_page(p.schedule, call.args[0], call.lang, urls(p), p.today)
 
 
+# Code and templates an event page is rendered with: part of its key in campaign.core.memo.
+_EVENT_CODE = memo.files_hash(*(Path(__file__).parent / n for n in (
+    "view.py", "jsonld.py", "labels.py", "templates/event.html", "templates/_item.html",
+    "../hotlines/view.py", "../hotlines/templates/hotlines.html", "../reach/privacy.py")))
+
+
 def _event(call: MarkerCall) -> str:
     p, lang = call.project, call.lang
     event = p.schedule.event(call.args[0])
     chosen = tuple(h for h in (p.hotlines.get(i) for i in event.hotlines) if h)
-    hotlines = hotlines_html(p.hotlines, lang, only=chosen) if chosen else ""
-    return (view.event_page(p.schedule, event.id, lang, urls(p), p.today, Markup(hotlines))
-            + "\n" + jsonld.event_jsonld_script(event, lang, urls(p, absolute=True),
-                                                organizer=p.schedule.organizer))
+
+    def render() -> str:
+        hotlines = hotlines_html(p.hotlines, lang, only=chosen) if chosen else ""
+        return (view.event_page(p.schedule, event.id, lang, urls(p), p.today, Markup(hotlines))
+                + "\n" + jsonld.event_jsonld_script(event, lang, urls(p, absolute=True),
+                                                    organizer=p.schedule.organizer))
+
+    # everything the page is made from: kept between builds (4,000 event pages at 2,000 events)
+    inputs = (_EVENT_CODE, repr(event), repr(chosen), repr(p.schedule.organizer), p.schedule.sample,
+              event.is_past(p.today), lang, p.config.site_url, p.config.default, catalog_fingerprint(lang),
+              memo.files_hash(*templates.overrides("tour"), *templates.overrides("hotlines")))
+    return memo.get("event", inputs, render)
 
 
 @register

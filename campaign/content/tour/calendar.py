@@ -14,13 +14,17 @@ from typing import Iterable
 
 from icalendar import Calendar, Event as VEvent, vText
 
-from campaign.content.tour.schedule import TZ, Event, Schedule
+from pathlib import Path
+
 from campaign.content.tour import labels
-from campaign.languages.catalog import translator
+from campaign.content.tour.schedule import TZ, Event, Schedule
+from campaign.core import memo
+from campaign.languages.catalog import catalog_fingerprint, translator
 from campaign.languages.pack import pack
 from campaign.content.tour.urls import UrlFor
 
 PRODID = "-//MIGRA-SAFE//Safe Migration Tour//EN"
+_CODE = memo.files_hash(Path(__file__), Path(__file__).with_name("labels.py"))
 _STATUS = {"scheduled": "CONFIRMED", "rescheduled": "CONFIRMED",
            "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
 
@@ -107,7 +111,10 @@ def _calendar(events: Iterable[Event], lang: str, url_for: UrlFor, host: str, na
     for e in sorted(events, key=lambda e: (e.start, e.id)):
         key = (e.id, lang)
         if key not in made:
-            made[key] = vevent(e, lang, url_for, host, when).to_ical()
+            inputs = (_CODE, repr(e), lang, url_for("event", lang, e.id), host, when.isoformat(),
+                      catalog_fingerprint(lang))
+            made[key] = memo.get("vevent", inputs,
+                                 lambda: vevent(e, lang, url_for, host, when).to_ical().decode("utf-8")).encode("utf-8")
         body.append(made[key])
     head = cal.to_ical()
     end = b"END:VCALENDAR\r\n"

@@ -9,6 +9,7 @@ The schema is documented in the header comment of tour_schedule.yaml.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -116,7 +117,19 @@ class Schedule:
     path: str = ""
 
     def event(self, event_id: str) -> Event | None:
-        return next((e for e in self.events if e.id == event_id), None)
+        return self._by_id.get(event_id)
+
+    @functools.cached_property
+    def _by_id(self) -> dict[str, Event]:
+        return {e.id: e for e in self.events}
+
+    @functools.cached_property
+    def months(self) -> dict[str, tuple[Event, ...]]:
+        """YYYY-MM → that month's events, in order."""
+        out: dict[str, list] = {}
+        for e in self.events:
+            out.setdefault(f"{e.start:%Y-%m}", []).append(e)
+        return {k: tuple(v) for k, v in sorted(out.items())}
 
     def upcoming(self, now: dt.date | dt.datetime) -> tuple[Event, ...]:
         return tuple(e for e in self.events if not e.is_past(now))

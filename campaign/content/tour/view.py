@@ -115,10 +115,9 @@ def _coming(events, today: dt.date, months: int = UPCOMING_MONTHS) -> tuple[tupl
 
 def months_index(schedule: Schedule, lang: str, url_for: UrlFor, province: str | None = None) -> list[dict]:
     """Every month with events: label, count, link (filtered to a province when given)."""
-    counts: dict[str, list] = {}
-    for e in schedule.events:
-        if province is None or e.place.province.id == province:
-            counts.setdefault(month_key(e.start), []).append(e)
+    counts = {k: evs if province is None else [e for e in evs if e.place.province.id == province]
+              for k, evs in schedule.months.items()}
+    counts = {k: evs for k, evs in counts.items() if evs}
     query = f"?province={province}" if province else ""
     return [{"key": k, "label": khdate.format_month(evs[0].start, lang), "count": khdate.format_number(len(evs), lang),
              "url": url_for("month", lang, k) + query} for k, evs in sorted(counts.items())]
@@ -141,7 +140,7 @@ def province_page(schedule: Schedule, province_id: str, lang: str, url_for: UrlF
 
 def month_page(schedule: Schedule, month: str, lang: str, url_for: UrlFor, today: dt.date) -> str:
     """Every event of one month (filters read ?province= from the address)."""
-    events = replace(schedule, events=tuple(e for e in schedule.events if month_key(e.start) == month))
+    events = replace(schedule, events=schedule.months.get(month, ()))
     return _listing(events, lang, url_for, today, None, whole=True, months_of=schedule)
 
 
