@@ -9,6 +9,7 @@ from campaign.content.base import (REGISTRY, ContentType, GeneratedPage, LoadCon
                                    StatusItem, register)
 from campaign.content import gazetteer, hotlines, guides, tour, posters  # noqa: F401,E402 - registers them
 from campaign.content import help, reach  # noqa: F401,E402 - registers them
+from campaign.content import savings, previews  # noqa: F401,E402 - registers them
 
 __all__ = ["REGISTRY", "ContentType", "GeneratedPage", "LoadContext", "Marker", "MarkerCall", "Page",
            "StatusItem", "register"]

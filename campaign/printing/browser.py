@@ -18,6 +18,7 @@ WeasyPrint 70, Chromium 156 through Playwright):
 
 from __future__ import annotations
 
+import base64
 import os
 import shutil
 import subprocess
@@ -59,6 +60,17 @@ async (minFit) => {
 """
 
 
+# Puts a new body into the page already open (same head: fonts and styles already loaded).
+SWAP_JS = """
+async (body) => {
+  document.documentElement.style.removeProperty('--fit');
+  document.body.innerHTML = body;
+  void document.body.offsetHeight;  // lay out now, so fonts the new text needs start loading
+  await document.fonts.ready;
+}
+"""
+
+
 def chromium_path() -> str | None:
     """CHROMIUM, else Debian's chromium, else Playwright's own browser (None)."""
     for cand in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
@@ -86,6 +98,9 @@ class Browser:
         self._pw = None
         self._browser = None
         self._page = None
+        self._shot = None  # a screen-media page for pictures (``screenshot_html``)
+        self._shot_cdp = None
+        self._shot_head = ""  # the <head> of the HTML open in it
         self._tmp = None
 
     def __enter__(self) -> "Browser":
@@ -123,6 +138,32 @@ class Browser:
         options.update(pdf_options)
         return self._page.pdf(**options), info
 
+    def screenshot_html(self, html: str, width_px: int, height_px: int, min_fit: float = 1.0) -> tuple[bytes, dict]:
+        """A PNG of the HTML at ``width_px``×``height_px`` CSS pixels, one pixel each (link preview
+        cards): loaded like ``print_html`` (file:// fonts, text shrunk to fit), on a page of its own
+        with screen media. Encoded for speed, not size: the caller re-encodes it."""
+        if self._page is None:
+            self._start()
+        if self._shot is None:
+            self._shot = self._browser.new_page(device_scale_factor=1)
+            self._shot_cdp = self._shot.context.new_cdp_session(self._shot)
+        if self._shot.viewport_size != {"width": width_px, "height": height_px}:
+            self._shot.set_viewport_size({"width": width_px, "height": height_px})
+        head, sep, rest = html.partition("<body>")
+        if sep and head == self._shot_head:
+            # Same head as the page open: only the body changes. Skips a navigation and the
+            # fonts' loading, two thirds of the time per card; the pixels are the same (measured).
+            self._shot.evaluate(SWAP_JS, rest.rpartition("</body>")[0])
+        else:
+            path = Path(self._tmp.name) / "shot.html"
+            path.write_text(html, encoding="utf-8")
+            self._shot.goto(path.as_uri(), wait_until="load")
+            self._shot_head = head if sep else ""
+        info = self._shot.evaluate(FIT_JS, min_fit)
+        # CDP directly: Playwright's screenshot has no optimizeForSpeed (fast PNG, ~25 % quicker)
+        shot = self._shot_cdp.send("Page.captureScreenshot", {"format": "png", "optimizeForSpeed": True})
+        return base64.b64decode(shot["data"]), info
+
     def close(self) -> None:
         for closer in (lambda: self._browser and self._browser.close(),
                        lambda: self._pw and self._pw.stop(),
@@ -131,7 +172,8 @@ class Browser:
                 closer()
             except Exception:  # noqa: BLE001 - best effort at shutdown; the PDFs are already made
                 pass
-        self._pw = self._browser = self._page = self._tmp = None
+        self._pw = self._browser = self._page = self._shot = self._shot_cdp = self._tmp = None
+        self._shot_head = ""
 
     def __exit__(self, *exc) -> None:
         self.close()
