@@ -35,6 +35,14 @@ def command(*args: str) -> list[str]:
     return [sys.executable, "-m", engine(), *args]
 
 
+def worker_command(config: Path) -> list[str] | None:
+    """An engine process that stays running and builds on request, for the preview (None: the
+    engine has none; every preview build is then a new ``build`` command)."""
+    if engine() == "mkdocs":
+        return [sys.executable, "-m", "campaign.adapters.mkdocs.worker", "-f", str(config)]
+    return None
+
+
 def environment(**extra: str) -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
 

@@ -6,8 +6,15 @@ each change it:
 
 1. loads and checks the content in-process (fast, under a second): with errors, nothing is
    built, the last good site stays served and the problems are recorded;
-2. otherwise builds with the engine in a subprocess into a fresh temporary folder, which
-   replaces the served one on success; on failure the engine's problems are recorded.
+2. otherwise builds the whole site into a fresh temporary folder, which replaces the served
+   one on success; on failure the engine's problems are recorded.
+
+The builds are made by the engine's worker (``engines.worker_command``): one engine process
+that stays running, so Python, the engine and the theme are loaded once, and that reuses
+the pages an edit did not change (``campaign.adapters.mkdocs.reuse``). Every build is still a
+whole build: navigation, language links, search and offline files are always those of a full
+build (a test compares them byte for byte). An edit outside the content (the configuration,
+the theme, the translations) starts a new worker.
 
 Problems are printed to the terminal every time (errors first), and every HTML page served
 carries a panel listing them (``path:line:col``, what is wrong, what to write), framed in the
@@ -35,11 +42,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from campaign import engines
-from campaign.core import diagnostics
+from campaign.core import diagnostics, memo
 from campaign.core.config import PROJECT_FILES, read_site_config
 
-POLL = 0.5  # seconds between looks at the files
-SETTLE = 0.3  # a save often touches several files: wait until they stop changing
+POLL = 0.25  # seconds between looks at the files
+SETTLE = 0.2  # a save often touches several files: wait until they stop changing
+CONTENT = ("docs", "data", "tour_schedule.yaml")  # what a running worker rebuilds; else a new one
 STATE = "/__campaign__/state"
 FONTS = "/__campaign__/fonts/"
 TAIL = 30  # lines of the engine's output kept when its failure names no file
@@ -246,6 +254,7 @@ class Preview:
         self.tmp = Path(tempfile.mkdtemp(prefix="campaign-preview-"))
         self.builds = 0
         self.proc: subprocess.Popen | None = None
+        self.worker: subprocess.Popen | None = None
         self.theme_dir: Path | None = None
 
     # state ---------------------------------------------------------------------
@@ -307,6 +316,7 @@ class Preview:
 
         started = time.monotonic()
         self._publish(busy=True)
+        memo.sweep()
         project, diags = load(self.config, site_url=self.url)
         if project is not None:
             self.theme_dir = project.config.theme_dir
@@ -320,11 +330,15 @@ class Preview:
             return
         self.builds += 1
         out = self.tmp / f"build-{self.builds}"
-        args = engines.command("build", "-f", str(self.config), "-d", str(out))
-        self.proc = subprocess.Popen(args, env=engines.environment(SITE_URL=self.url), stdout=subprocess.PIPE,
-                                     stderr=subprocess.STDOUT, text=True, errors="replace")
-        output, _ = self.proc.communicate()
-        code, self.proc = self.proc.returncode, None
+        answer = self._worker_build(out)
+        if answer is None:  # no worker: the engine's build command
+            args = engines.command("build", "-f", str(self.config), "-d", str(out))
+            self.proc = subprocess.Popen(args, env=engines.environment(SITE_URL=self.url), stdout=subprocess.PIPE,
+                                         stderr=subprocess.STDOUT, text=True, errors="replace")
+            output, _ = self.proc.communicate()
+            code, self.proc = self.proc.returncode, None
+        else:
+            code, output = answer
         if code != 0 or not (out / "index.html").is_file():
             shutil.rmtree(out, ignore_errors=True)
             problems = engine_problems(output, self.config.parent)
@@ -341,6 +355,41 @@ class Preview:
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
         print(f"[{_stamp()}] Preview updated in {time.monotonic() - started:.1f} s: {self.url}", flush=True)
+
+    def _worker_build(self, out: Path) -> tuple[int, str] | None:
+        """(exit code, output) of a build by the worker; None when there is none (or it died)."""
+        if self.worker is None or self.worker.poll() is not None:
+            args = engines.worker_command(self.config)
+            if args is None:
+                return None
+            # its own session: Ctrl-C stops the preview, which then closes the worker
+            self.worker = subprocess.Popen(args, env=engines.environment(SITE_URL=self.url), stdin=subprocess.PIPE,
+                                           stdout=subprocess.PIPE, text=True, errors="replace",
+                                           start_new_session=True)
+        try:
+            self.worker.stdin.write(json.dumps({"site_dir": str(out)}) + "\n")
+            self.worker.stdin.flush()
+            line = self.worker.stdout.readline()
+            answer = json.loads(line)
+        except (OSError, ValueError):  # it stopped (killed, out of memory): a new one next time
+            self.stop_worker()
+            return None
+        return (0 if answer["ok"] else 1), answer["output"]
+
+    def stop_worker(self) -> None:
+        worker, self.worker = self.worker, None
+        if worker is None:
+            return
+        try:
+            worker.stdin.close()  # the worker ends when its input does
+            worker.wait(timeout=2)
+        except (OSError, subprocess.TimeoutExpired):
+            worker.terminate()  # in the middle of a build: it removes its temporary folders
+            try:
+                worker.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+                worker.wait()
 
     def _keeps(self) -> str:
         return ("The preview shows the last good version until the files are fixed." if self.state.site
@@ -377,10 +426,13 @@ class Preview:
             names = sorted({str(Path(p).relative_to(root)) if Path(p).is_relative_to(root) else p
                             for p, _ in changed})
             print(f"[{_stamp()}] Changed: {', '.join(names[:5])}{' …' if len(names) > 5 else ''}", flush=True)
+            if any(Path(n).parts[:1] not in [(c,) for c in CONTENT] for n in names):
+                self.stop_worker()  # the configuration, theme or translations: loaded anew
             seen = now
             self.round()
 
     def stop(self) -> None:
+        self.stop_worker()
         if self.proc is not None and self.proc.poll() is None:
             self.proc.terminate()
             try:
@@ -405,6 +457,7 @@ def serve(config: Path, addr: str = "127.0.0.1:8000") -> int:
         print(f"the address '{addr}' is not host:port — expected for example 127.0.0.1:8000", file=sys.stderr)
         return 2
     preview = Preview(config, addr)
+    memo.keep_in_memory()  # the pages read for the check, kept until they change
     handler = type("PreviewHandler", (Handler,), {"preview": preview})
     try:
         server = Server((host, port), handler)

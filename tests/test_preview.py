@@ -24,7 +24,7 @@ import pytest
 
 from campaign import engines
 from campaign.preview import State, engine_problems, inject
-from conftest import PHONE, ROOT, free_port, screenshot
+from conftest import BUILD_EPOCH, PHONE, ROOT, build_site, free_port, screenshot
 
 TIMEOUT = 90  # seconds: a build takes about 12 s on 2 cores, more when posters are drawn
 GOOD, BAD = 'number: "1546"', 'number: "15x6"'
@@ -89,7 +89,8 @@ def serve(project_copy, tmp_path):
         cmd = [sys.executable, "-m", "campaign.cli", "-f", str(project_copy / "mkdocs.yml"),
                "serve", "-a", f"127.0.0.1:{port}"]
         with log.open("w") as out:
-            proc = subprocess.Popen(cmd, cwd=ROOT, env=engines.environment(TMPDIR=str(tmp)),
+            proc = subprocess.Popen(cmd, cwd=ROOT, env=engines.environment(TMPDIR=str(tmp),
+                                                                         SOURCE_DATE_EPOCH=BUILD_EPOCH),
                                     stdout=out, stderr=subprocess.STDOUT)
         run = Running(proc, f"http://127.0.0.1:{port}/", log, tmp)
         running.append(run)
@@ -232,3 +233,66 @@ def test_panel_goes_first_in_the_body_and_the_reload_script_last():
     state = State(languages=("km", "en", "th"), default="km")
     assert [state.language(p) for p in ("/", "/en/", "/en", "/th/x/", "/km/", "/enx/")] == \
         ["km", "en", "en", "th", "km", "km"]
+
+
+# -- a preview is a full build ------------------------------------------------------------
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+EDITS = {  # name → (edit, a text the edited site shows, the page that shows it)
+    # a page's words and its title: the title is in every English page's navigation
+    "page": (lambda p: _edit(p / "docs/en/rights.md", "Know your rights in Thailand", "Your rights in Thailand"),
+             "Your rights in Thailand", "en/"),
+    # an event's title: its page, the month's list, the calendars, the search index
+    "schedule": (lambda p: _edit(p / "tour_schedule.yaml", 'en: "Community theatre: migrate safely"',
+                                 'en: "Community theatre: migrate safely, together"'),
+                 "migrate safely, together", "en/tour/"),
+    # a new page: the navigation of its language, the other language's fallback, the sitemap
+    "new page": (lambda p: (p / "docs/en/new-note.md").write_text(
+        "---\ntitle: A new note\n---\n\n# A new note\n\nCall before you go.\n", encoding="utf-8"),
+        "Call before you go.", "en/new-note/"),
+    # the theme: a new worker, which has kept nothing
+    "theme": (lambda p: _edit(p / "overrides/main.html", "{% block site_meta %}",
+                              '{% block site_meta %}<meta name="x-test" content="theme edited">'),
+              "theme edited", ""),
+}
+
+
+def _served(run: Running) -> Path:
+    """The folder the preview serves: its newest build."""
+    builds = sorted(run.tmp.glob("campaign-preview-*/build-*"), key=lambda p: int(p.name.split("-")[1]))
+    assert builds, run.output()
+    return builds[-1]
+
+
+def _differences(a: Path, b: Path) -> list[str]:
+    files = {p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file()}
+    other = {p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file()}
+    out = [f"only in the preview: {n}" for n in sorted(files - other)]
+    out += [f"only in the full build: {n}" for n in sorted(other - files)]
+    out += [f"differs: {n}" for n in sorted(files & other) if (a / n).read_bytes() != (b / n).read_bytes()]
+    return out
+
+
+def test_a_preview_after_an_edit_is_byte_for_byte_a_full_build(serve, project_copy, tmp_path):
+    """The preview keeps an engine running and reuses what an edit did not change; after each
+    kind of edit, what it serves is exactly what a full build of the edited files makes."""
+    run = serve()
+    state = run.wait(lambda s: s["ready"] and not s["busy"], "first good build")
+    for name, (edit, shown, page) in EDITS.items():
+        before = state["build"]
+        edit(project_copy)
+        state = run.wait(lambda s: s["build"] > before and not s["busy"], f"a build after the {name} edit")
+        assert state["ok"], state["problems"]
+        status, html = run.get(page)
+        assert status == 200 and shown in html, name
+        full = tmp_path / f"full-{name.replace(' ', '-')}"
+        result = build_site(project_copy, full, run.url)
+        assert result.returncode == 0, result.stderr[-3000:]
+        assert _differences(_served(run), full) == [], name
+    assert "Preview updated in" in run.output()
+    assert run.stop() == 0

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 _dir: list[Path] = []
+FORMAT = 2  # how entries are stored; 1 lost calendars' CRLF line ends: never read again
 
 
 def use(directory: Path | None) -> None:
@@ -34,17 +35,50 @@ def get(kind: str, parts: tuple, make: Callable[[], str]) -> str:
     if not _dir:
         return make()
     key = hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
-    path = _dir[0] / kind / key[:2] / key
+    path = _dir[0] / f"{kind}.{FORMAT}" / key[:2] / key
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_bytes().decode("utf-8")  # bytes: line ends kept as made (CRLF in calendars)
     except (OSError, UnicodeDecodeError):
         pass
     value = make()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{key}.{os.getpid()}.tmp")
-        tmp.write_text(value, encoding="utf-8")
+        tmp.write_bytes(value.encode("utf-8"))
         tmp.replace(path)
     except OSError:  # a read-only cache only costs time
         pass
     return value
+
+
+# -- in memory, for a builder that stays running (the preview's worker) -----------------
+# Off in a one-off build. Values are shared between builds: callers never change them.
+
+_kept: dict[str, dict] = {}
+_kept_used: dict[str, set] = {}
+_in_memory = [False]
+
+
+def keep_in_memory() -> None:
+    _in_memory[0] = True
+
+
+def recall(kind: str, key, make: Callable):
+    """``make()``, or what it gave for the same ``key`` (hashable, everything the value is made
+    from) earlier in this process."""
+    if not _in_memory[0]:
+        return make()
+    store = _kept.setdefault(kind, {})
+    _kept_used.setdefault(kind, set()).add(key)
+    if key not in store:
+        store[key] = make()
+    return store[key]
+
+
+def sweep() -> None:
+    """Between builds: forget what the last build did not use (memory stays one site's)."""
+    for kind, store in _kept.items():
+        used = _kept_used.get(kind, set())
+        for k in [k for k in store if k not in used]:
+            del store[k]
+        used.clear()

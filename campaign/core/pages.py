@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from campaign.core import frontmatter, markers
+from campaign.core import frontmatter, markers, memo
 from campaign.core.diagnostics import Diagnostic, Position, error, read_source, warning
 from campaign.core.fields import Fields
 from campaign.core.localized import Languages
@@ -123,7 +123,9 @@ def scan_docs(docs_dir: Path, languages: tuple[str, ...], default: str, root: Pa
             if outside(path, real_docs):
                 continue  # reported by unsafe_files
             rel = path.relative_to(base).as_posix()
-            page, d = read_page(path, lang, rel, display)
+            st = path.stat()
+            page, d = memo.recall("page", (str(path), lang, rel, display, st.st_mtime_ns, st.st_size),
+                                  lambda: read_page(path, lang, rel, display))
             pages[(lang, rel)] = page
             diags += d
     for entry in sorted(docs_dir.iterdir()) if docs_dir.is_dir() else []:

@@ -13,6 +13,8 @@ Material's own labels stay in ``overrides/partials/languages/<code>.html``.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import io
 import re
 from dataclasses import dataclass, field
@@ -49,6 +51,9 @@ class Catalog:
         return int(eval(self.plural_expr, {"__builtins__": {}}, {"n": n}))  # noqa: S307 - CLDR rule
 
 
+_fingerprints: dict[int, tuple] = {}  # id → (catalog kept alive, its hash)
+
+
 class Translator:
     """``_ = translator(lang)``; ``_("Events in %(name)s", name=…)``."""
 
@@ -61,6 +66,16 @@ class Translator:
         return text % values if values else text
 
     __call__ = gettext
+
+    @property
+    def campaign_fingerprint(self) -> tuple:
+        """What it translates with, for keys of pages drawn with it (``adapters.mkdocs.reuse``)."""
+        kept = _fingerprints.get(id(self.catalog))
+        if kept is None or kept[0] is not self.catalog:
+            digest = hashlib.sha256(repr(dataclasses.astuple(self.catalog)).encode()).hexdigest() \
+                if self.catalog else ""
+            kept = _fingerprints[id(self.catalog)] = (self.catalog, digest)
+        return (self.lang, kept[1])
 
     def ngettext(self, singular: str, plural: str, n: int, **values) -> str:
         forms = self.catalog.plurals.get(singular) if self.catalog else None

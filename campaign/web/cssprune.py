@@ -15,6 +15,8 @@ from typing import Iterable
 
 import tinycss2
 
+from campaign.core import memo
+
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _ID = re.compile(r"#(-?[_a-zA-Z][\w-]*)")
 _ATTR = re.compile(r"\[\s*([\w-]+)")
@@ -38,11 +40,11 @@ class Used:
         """Tags, classes, ids and attribute names of a page, with a few regular expressions (an
         HTML parser over thousands of pages took seconds). Text that merely looks like an
         attribute only keeps a rule it need not keep: pruning stays on the safe side."""
-        self.tags.update(t.lower() for t in _START.findall(html))
-        for value in _CLASSES.findall(html):
-            self.classes.update(value.split())
-        self.ids.update(_IDS.findall(html))
-        self.attrs.update(a.lower() for a in _ATTRS.findall(html))
+        tags, classes, ids, attrs = memo.recall("css-names", html, lambda: _names(html))
+        self.tags |= tags
+        self.classes |= classes
+        self.ids |= ids
+        self.attrs |= attrs
 
     def add_names(self, text: str) -> None:
         """Class names a script may add at run time: every identifier-like word."""
@@ -50,6 +52,14 @@ class Used:
         self.classes.update(words)
         self.tags.update(w.lower() for w in words)
         self.attrs.update(re.findall(r"data-[\w-]+", text))
+
+
+def _names(html: str) -> tuple[frozenset, frozenset, frozenset, frozenset]:
+    classes = set()
+    for value in _CLASSES.findall(html):
+        classes.update(value.split())
+    return (frozenset(t.lower() for t in _START.findall(html)), frozenset(classes), frozenset(_IDS.findall(html)),
+            frozenset(a.lower() for a in _ATTRS.findall(html)))
 
 
 def _selector_may_match(selector: str, used: Used) -> bool:

@@ -29,6 +29,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from campaign.core import memo
 from campaign.languages import khmer
 from campaign.languages.scripts import ZWSP, native_digits, segment
 
@@ -169,6 +170,10 @@ def _clean(text: str) -> str:
 
 def page_record(html: str, url: str, title: str | None = None, lang: str = "") -> PageRecord:
     """A page's searchable record from its rendered content HTML (no theme around it)."""
+    return memo.recall("search-page", (html, url, title, lang), lambda: _page_record(html, url, title, lang))
+
+
+def _page_record(html: str, url: str, title: str | None, lang: str) -> PageRecord:
     parser = _Extractor()
     parser.feed(html)
     parser.close()
@@ -239,10 +244,10 @@ def build_shards(records: list[PageRecord], lang: str) -> dict[str, dict]:
     ordered = sorted(sections, key=lambda s: chunk_of_page[s[0]])  # section ids follow the chunks
     post: dict[str, list[set]] = {}
     for i, (_, _, heading, text) in enumerate(ordered):
-        for w in {fold(x) for x in tokens(heading) + tokens(text)}:
+        for w in folded(heading) | folded(text):
             post.setdefault(w, [set(), set()])[0].add(i)
     for n, (_, title, _) in enumerate(pages):
-        for w in {fold(x) for x in tokens(title)}:
+        for w in folded(title):
             post.setdefault(w, [set(), set()])[1].add(n)
     shards: dict[str, dict] = {}
     for w, (secs, titles) in post.items():
@@ -286,6 +291,11 @@ def load_full(site_dir: Path, lang: str) -> dict:
 
 
 # -- the browser's rules, in Python: for tests and for the benchmark --------------------
+
+def folded(text: str) -> frozenset[str]:
+    """The folded words of a text, as the index keeps them."""
+    return memo.recall("search-words", text, lambda: frozenset(fold(x) for x in tokens(text)))
+
 
 def fold(word: str) -> str:
     """The form a word is compared in: Khmer spelling variants folded, lower case, Western digits."""

@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from campaign.adapters.mkdocs import i18n
+from campaign.adapters.mkdocs import i18n, reuse
 from campaign.adapters.mkdocs.config import CampaignConfig
 from campaign.adapters.mkdocs.material import THEME
 from campaign.build import SiteBuild, Theme
@@ -28,6 +28,12 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
     def __init__(self) -> None:
         self.build: SiteBuild | None = None
         self.lang = ""
+        # the preview worker's reuse of earlier renderings (``reuse``): this build's keys
+        self._files_fp = self._config_fp = self._theme_fp = self._nav_fp = None
+        self._uses_date = True
+        self._md: dict[str, tuple[str | None, dict | None]] = {}  # src → (key, reused rendering)
+        self._themed: dict[str, str | None] = {}  # src → key of a template output to keep
+        self._env = None
 
     def on_config(self, config):
         if self.build is None:
@@ -50,6 +56,12 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         cache = Path(config.config_file_path).parent / ".cache" / "jinja"
         cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(cache))
+        if reuse.active():
+            self._env = env
+            self._config_fp = reuse.config(config)
+            self._theme_fp = reuse.theme_files(config.theme.dirs)
+            self._uses_date = reuse.theme_mentions(config.theme.dirs, self._theme_fp, "build_date_utc")
+            self._nav_fp = None
         return env
 
     @event_priority(-110)  # after i18n (-100) has made this language's file list
@@ -60,6 +72,8 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             if spec.rel not in known or spec.generated is not None:
                 i18n.add_page(files, config, self.lang, spec.rel, spec.source_lang, spec.url,
                               site.alternates(spec.rel), self.build.body(self.lang, spec.rel))
+        if reuse.active():
+            self._files_fp = reuse.key("files", sorted((f.src_uri, f.dest_uri, f.url) for f in files))
         return files
 
     def _rel(self, page) -> str:
@@ -69,20 +83,58 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         # The header was read by the project: MkDocs gets the body only, never reads YAML itself.
         return self.build.body(self.lang, self._rel(page)) if self.build.page(self.lang, self._rel(page)) else None
 
+    @event_priority(-100)  # last: what it returns is what MkDocs renders
     def on_page_markdown(self, markdown, page, config, files):
         rel = self._rel(page)
-        if self.build.page(self.lang, rel) is None:
-            return markdown
-        page.meta = self.build.engine_meta(self.lang, rel)
-        return self.build.engine_markdown(self.lang, rel, markdown)
+        if self.build.page(self.lang, rel) is not None:
+            page.meta = self.build.engine_meta(self.lang, rel)
+            markdown = self.build.engine_markdown(self.lang, rel, markdown)
+        if reuse.active():
+            k = reuse.key("markdown", markdown, page.file.src_uri, page.file.dest_uri, page.url,
+                          self._files_fp, self._config_fp)
+            hit = reuse.markdown_hit(k)
+            self._md[page.file.src_uri] = (k, hit)
+            if hit is not None:
+                return ""  # rendered before: MkDocs renders nothing, on_page_content puts it back
+            reuse.start_capture()
+        return markdown
 
+    @event_priority(100)  # first: the others see the page's HTML, reused or not
     def on_page_content(self, html, page, config, files):
+        if reuse.active():
+            k, hit = self._md.pop(page.file.src_uri, (None, None))
+            if hit is not None:
+                html = reuse.markdown_apply(hit, page, files)
+            else:
+                reuse.markdown_store(k, page)
         return self.build.rendered(self.lang, self._rel(page), page.url, page.title or "", html)
 
+    @event_priority(-100)  # last: the key describes the context the template gets
     def on_page_context(self, context, page, config, nav):
         context["campaign"] = self.build.context(self.lang, self._rel(page))
         context["_"] = translator(self.lang)
+        if reuse.active():
+            if self._nav_fp is None:
+                self._nav_fp = reuse.key("nav", reuse.nav(nav.items), nav.homepage and nav.homepage.url)
+            template = page.meta.get("template", "main.html")
+            values = {k: v for k, v in context.items() if k not in ("page", "nav", "config", "pages")
+                      and (k != "build_date_utc" or self._uses_date)}
+            k = reuse.key("page", template, self._theme_fp, self._config_fp, self._nav_fp, config.extra,
+                          reuse.page(page), values)
+            hit = reuse.themed_hit(k)
+            self._themed[page.file.src_uri] = k if hit is None else None
+            if hit is not None:  # the template gives the kept HTML as it is (``reuse.kept``)
+                reuse.keep(self._env.get_template(template))
+                context[reuse.KEPT] = hit
         return context
+
+    @event_priority(100)  # first: what the template made, before any plugin changes it
+    def on_post_page(self, output, page, config):
+        if reuse.active():
+            k = self._themed.pop(page.file.src_uri, None)
+            if k is not None:
+                reuse.themed_store(k, output)
+        return output
 
     def on_template_context(self, context, template_name, config):
         context["campaign"] = self.build.context(self.lang, "")
