@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import io
+
+import pytest
+
 from campaign.core.diagnostics import errors
 from campaign.languages import catalog
 from campaign.project import load
@@ -50,3 +54,16 @@ def test_catalog_translates_with_placeholders_and_falls_back_to_english():
     _ = catalog.Translator("km", cat)
     assert _("Events in %(name)s", name="បាត់ដំបង") == "កម្មវិធីក្នុងខេត្តបាត់ដំបង"
     assert _("Upcoming events") == "Upcoming events"
+
+
+@pytest.mark.parametrize("lang, forms", [("km", 1), ("th", 1), ("en", 2), ("fr", 2), ("ru", 3)])
+def test_a_new_catalog_keeps_the_english_plural_and_the_languages_number_of_forms(lang, forms):
+    from babel.messages.pofile import read_po
+
+    from campaign.languages.catalog import Template, catalog_text
+
+    text = catalog_text(lang, Template(("%(count)s week", "Your plan"), {"%(count)s week": "%(count)s weeks"}))
+    po = read_po(io.BytesIO(text.encode("utf-8")))
+    entry = po["%(count)s week"]
+    assert entry.id == ("%(count)s week", "%(count)s weeks")
+    assert len(entry.string) == forms == po.num_plurals

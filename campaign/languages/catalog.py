@@ -207,15 +207,15 @@ def parse_catalog(text: str, lang: str, display: str) -> tuple[Catalog | None, l
 class Template:
     """The messages the code and templates use (``locales/messages.pot``)."""
     ids: tuple[str, ...]
-    plural_ids: frozenset[str] = frozenset()
+    plurals: dict[str, str] = field(default_factory=dict)  # msgid → its English plural
 
 
 def read_template(path: Path) -> Template:
     with open(path, "rb") as f:
         po = read_po(f)
     ids = [m.id[0] if isinstance(m.id, tuple) else m.id for m in po if m.id]
-    plural = frozenset(m.id[0] for m in po if m.id and isinstance(m.id, tuple))
-    return Template(tuple(ids), plural)
+    plurals = {m.id[0]: m.id[1] for m in po if m.id and isinstance(m.id, tuple)}
+    return Template(tuple(ids), plurals)
 
 
 def load_catalogs(locales: Path, languages: Iterable[str], root: Path
@@ -297,10 +297,12 @@ def catalog_text(lang: str, template: Template, existing: Catalog | None = None,
     po.language_team = lang
     po.mime_headers  # noqa: B018 - builds the default headers
     plural = get_plural(lang) if lang else get_plural("en")
+    po._num_plurals = plural.num_plurals  # the language's forms (Babel assumes two without a locale)
     for msgid in template.ids:
-        if msgid in template.plural_ids:
-            forms = (existing.plurals.get(msgid) if existing else None) or ("",) * plural.num_plurals
-            po.add((msgid, msgid), tuple(forms))
+        if msgid in template.plurals:
+            forms = tuple((existing.plurals.get(msgid) if existing else None) or ())
+            forms = (forms + ("",) * plural.num_plurals)[:plural.num_plurals]
+            po.add((msgid, template.plurals[msgid]), forms)
         else:
             po.add(msgid, (existing.messages.get(msgid) if existing else "") or "")
     buf = io.BytesIO()

@@ -43,7 +43,7 @@ def extract(theme_dir: Path | None, root: Path) -> Catalog:
 
 def template_of(catalog: Catalog) -> Template:
     ids = [m.id[0] if isinstance(m.id, tuple) else m.id for m in catalog if m.id]
-    return Template(tuple(ids), frozenset(m.id[0] for m in catalog if m.id and isinstance(m.id, tuple)))
+    return Template(tuple(ids), {m.id[0]: m.id[1] for m in catalog if m.id and isinstance(m.id, tuple)})
 
 
 def pot_text(catalog: Catalog) -> str:
