@@ -317,6 +317,9 @@ class Preview:
         started = time.monotonic()
         self._publish(busy=True)
         memo.sweep()
+        self.builds += 1
+        out = self.tmp / f"build-{self.builds}"
+        sent = self._worker_send(out)  # the worker builds while this process checks (two cores)
         project, diags = load(self.config, site_url=self.url)
         if project is not None:
             self.theme_dir = project.config.theme_dir
@@ -324,14 +327,16 @@ class Preview:
         if diags:
             print(diagnostics.report(diags, limit=8), flush=True)
         if errors or project is None:
+            if sent:  # it found the same problems: its answer is not needed
+                self._worker_answer()
+                shutil.rmtree(out, ignore_errors=True)
             n = len(errors) or 1
             self._show(project, [problem(d) for d in sorted(set(errors))], self.state.site)
             print(f"[{_stamp()}] {n} error(s): nothing was built. {self._keeps()}", flush=True)
             return
-        self.builds += 1
-        out = self.tmp / f"build-{self.builds}"
-        answer = self._worker_build(out)
-        if answer is None:  # no worker: the engine's build command
+        answer = self._worker_answer() if sent else None
+        if answer is None:  # no worker (or it stopped): the engine's build command
+            shutil.rmtree(out, ignore_errors=True)
             args = engines.command("build", "-f", str(self.config), "-d", str(out))
             self.proc = subprocess.Popen(args, env=engines.environment(SITE_URL=self.url), stdout=subprocess.PIPE,
                                          stderr=subprocess.STDOUT, text=True, errors="replace")
@@ -356,12 +361,12 @@ class Preview:
             shutil.rmtree(old, ignore_errors=True)
         print(f"[{_stamp()}] Preview updated in {time.monotonic() - started:.1f} s: {self.url}", flush=True)
 
-    def _worker_build(self, out: Path) -> tuple[int, str] | None:
-        """(exit code, output) of a build by the worker; None when there is none (or it died)."""
+    def _worker_send(self, out: Path) -> bool:
+        """Ask the worker to build into ``out`` (started if needed); False when the engine has none."""
         if self.worker is None or self.worker.poll() is not None:
             args = engines.worker_command(self.config)
             if args is None:
-                return None
+                return False
             # its own session: Ctrl-C stops the preview, which then closes the worker
             self.worker = subprocess.Popen(args, env=engines.environment(SITE_URL=self.url), stdin=subprocess.PIPE,
                                            stdout=subprocess.PIPE, text=True, errors="replace",
@@ -369,9 +374,17 @@ class Preview:
         try:
             self.worker.stdin.write(json.dumps({"site_dir": str(out)}) + "\n")
             self.worker.stdin.flush()
-            line = self.worker.stdout.readline()
-            answer = json.loads(line)
-        except (OSError, ValueError):  # it stopped (killed, out of memory): a new one next time
+        except OSError:
+            self.stop_worker()
+            return False
+        return True
+
+    def _worker_answer(self) -> tuple[int, str] | None:
+        """(exit code, output) of the build asked for; None when the worker stopped (killed, out
+        of memory): a new one is started next time."""
+        try:
+            answer = json.loads(self.worker.stdout.readline())
+        except (OSError, ValueError, AttributeError):
             self.stop_worker()
             return None
         return (0 if answer["ok"] else 1), answer["output"]

@@ -177,3 +177,49 @@ class Browser:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+# -- one browser for a process that builds again and again (the preview's worker) --------
+# Playwright's sync API belongs to the thread that started it, and refuses to start in a
+# thread that already runs it: browser work runs in a thread of its own. In a one-off build
+# that thread and its browser end with the work; kept (``keep_open``), both stay for the next
+# build, which then skips Chromium's start (about 1.5 s for one changed link-preview card).
+
+_kept: dict = {"on": False, "pool": None, "browser": None}
+
+
+def keep_open() -> None:
+    _kept["on"] = True
+
+
+def in_browser_thread(fn, *args):
+    """``fn(*args)`` in the thread that may use the browser; its result (or its exception)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    if not _kept["on"]:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="browser") as pool:
+            return pool.submit(fn, *args).result()
+    if _kept["pool"] is None:
+        _kept["pool"] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="browser")
+    return _kept["pool"].submit(fn, *args).result()
+
+
+class session:
+    """``with session() as browser:`` a Browser (started on first use) for this build, or the
+    one kept between builds; one that failed is closed, and the next build starts another."""
+
+    def __enter__(self) -> Browser:
+        if not _kept["on"]:
+            self._own = Browser()
+            return self._own
+        self._own = None
+        if _kept["browser"] is None:
+            _kept["browser"] = Browser()
+        return _kept["browser"]
+
+    def __exit__(self, kind, exc, tb) -> None:
+        if self._own is not None:
+            self._own.close()
+        elif kind is not None and _kept["browser"] is not None:
+            _kept["browser"].close()
+            _kept["browser"] = None

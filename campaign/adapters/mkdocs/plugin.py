@@ -90,7 +90,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             page.meta = self.build.engine_meta(self.lang, rel)
             markdown = self.build.engine_markdown(self.lang, rel, markdown)
         if reuse.active():
-            k = reuse.key("markdown", markdown, page.file.src_uri, page.file.dest_uri, page.url,
+            k = reuse.key("markdown", reuse.digest(markdown), page.file.src_uri, page.file.dest_uri, page.url,
                           self._files_fp, self._config_fp)
             hit = reuse.markdown_hit(k)
             self._md[page.file.src_uri] = (k, hit)

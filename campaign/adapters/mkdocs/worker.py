@@ -24,6 +24,7 @@ import sys
 import traceback
 
 from campaign.adapters.mkdocs import reuse
+from campaign.printing import browser
 
 
 def build(config_file: str, site_dir: str) -> dict:
@@ -65,6 +66,7 @@ def main(argv=None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     reuse.enable()
+    browser.keep_open()  # a changed card or poster is drawn without starting Chromium again
     answer, sys.stdout = sys.stdout, sys.stderr  # stray prints must not break the answers
     for line in sys.stdin:
         if not line.strip():

@@ -11,7 +11,6 @@ import functools
 import io
 import posixpath
 import subprocess
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
@@ -27,7 +26,7 @@ from campaign.core.templates import overrides
 from campaign.languages.catalog import catalog_fingerprint
 from campaign.printing import printbox, thumbs
 from campaign.printing.archive import zip_files
-from campaign.printing.browser import Browser, chromium_version
+from campaign.printing.browser import Browser, chromium_version, in_browser_thread, session
 from campaign.printing.cache import Cache, FileInfo, Manifest, file_hash, key_of, sha256
 from campaign.printing.paper import BLEED_MM, PAPERS, Paper
 from campaign.printing.qr import page_url
@@ -205,9 +204,8 @@ def render_posters(posters: list[Poster], hotlines: Hotlines, site_url: str, out
                    bilingual: tuple[tuple[str, str], ...] | None = None) -> tuple[Manifest, list[Diagnostic]]:
     """See ``_render_posters``; runs in its own thread, because Playwright's sync API
     refuses to start in a thread that already runs it (a test session, a host tool)."""
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="posters") as pool:
-        return pool.submit(_render_posters, posters, hotlines, site_url, out_dir, cache_dir,
-                           guides, languages, bilingual).result()
+    return in_browser_thread(_render_posters, posters, hotlines, site_url, out_dir, cache_dir,
+                             guides, languages, bilingual)
 
 
 def _render_posters(posters: list[Poster], hotlines: Hotlines, site_url: str, out_dir: Path,
@@ -231,7 +229,7 @@ def _render_posters(posters: list[Poster], hotlines: Hotlines, site_url: str, ou
     blobs: dict[str, bytes] = {}  # out path → bytes
     failed: set = set()  # (slug, lang) and artwork HTML already reported
     arts: dict[str, tuple[bytes, dict]] = {}
-    with Browser() as browser:
+    with session() as browser:
         for job in jobs:
             hit = cache.get(job.key, ".pdf")
             if hit:

@@ -9,14 +9,13 @@ from __future__ import annotations
 import functools
 import io
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PIL import Image
 
 from campaign.content.previews.cards import HEIGHT, WIDTH, Card
-from campaign.printing.browser import Browser, chromium_version
+from campaign.printing.browser import chromium_version, in_browser_thread, session
 from campaign.printing.cache import Cache, FileInfo, Manifest, file_hash, key_of, sha256
 from campaign.languages.scripts import pdf_font_files
 
@@ -89,8 +88,7 @@ def kind_of(data: bytes) -> tuple[str, str]:
 def draw(cards: list[Card], cache_dir: Path) -> tuple[Drawn, list[str]]:
     """Every card, from the cache or drawn; (result, problems). In its own thread: Playwright's
     sync API refuses to start in a thread that already runs it."""
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="cards") as pool:
-        return pool.submit(_draw, cards, cache_dir).result()
+    return in_browser_thread(_draw, cards, cache_dir)
 
 
 def _draw(cards: list[Card], cache_dir: Path) -> tuple[Drawn, list[str]]:
@@ -111,7 +109,7 @@ def _draw(cards: list[Card], cache_dir: Path) -> tuple[Drawn, list[str]]:
     if todo:
         start = time.perf_counter()
         try:
-            with Browser() as browser:
+            with session() as browser:
                 for key, c in todo.items():
                     shot, info = browser.screenshot_html(c.html, WIDTH, HEIGHT, min_fit=MIN_FIT)
                     data = encode(shot)
