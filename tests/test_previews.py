@@ -4,6 +4,7 @@ an event's card shows its date and place; unchanged cards are not drawn again.""
 
 from __future__ import annotations
 
+import datetime as dt
 import html as htmllib
 import io
 import re
@@ -14,12 +15,13 @@ import pytest
 from PIL import Image
 
 from campaign.content.previews import og_locale
+from campaign.content.tour.view import coming_soon
 from campaign.content.previews.cards import HEIGHT, WIDTH, PageInfo, card, missing_glyphs, page_infos, place_text
 from campaign.content.previews.render import MAX_BYTES, MIN_FIT, card_key, draw
 from campaign.languages.dates import format_range
 from campaign.project import load
 
-from conftest import ROOT, screenshot
+from conftest import BUILD_EPOCH, ROOT, screenshot
 
 EVENT = "malai-theatre-2026-11-06"
 META = re.compile(r'<meta (property|name)="((?:og|twitter):[^"]+)" content="([^"]*)">')
@@ -67,10 +69,12 @@ def test_pages_carry_absolute_preview_tags(site, path, lang, other):
         assert im.format == "PNG" and im.size == (WIDTH, HEIGHT)
 
 
-def test_every_page_has_a_preview_with_its_own_card(site):
+def test_every_page_has_a_preview_with_its_own_card_and_past_events_the_tours(site, project):
+    built = dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.timezone.utc).date()
     pages = [p for p in site.root.rglob("index.html")]
     assert len(pages) > 100
     images: dict[str, set[str]] = {}
+    past, coming = 0, 0
     for page in pages:
         t = tags(page)
         assert one(t, "og:title") and one(t, "og:description"), page
@@ -79,8 +83,18 @@ def test_every_page_has_a_preview_with_its_own_card(site):
         assert url == site.url + ("" if rel == "." else rel + "/"), (page, url)
         image = one(t, "og:image")
         assert (site.root / image[len(site.url):]).is_file(), (page, image)
+        event = project.schedule.event(rel.split("/")[-1]) if "tour/events/" in rel else None
+        if event is not None:
+            tour = one(tags(site.root / rel.split("tour/")[0] / "tour/index.html"), "og:image")
+            if event not in coming_soon(project.schedule, built):  # past, or months away: the Tour's card
+                past += 1
+                assert image == tour, rel
+                continue
+            coming += 1
+            assert image != tour, rel
         images.setdefault(image, set()).add(url)
-    assert len(images) > len(pages) * 0.9  # a card per page (a few pages share a title)
+    assert past and coming
+    assert len(images) > (len(pages) - past) * 0.9  # a card per page (a few pages share a title)
 
 
 def test_card_text_is_escaped(project):

@@ -16,12 +16,15 @@ from dataclasses import dataclass, field
 from babel.core import get_global
 
 from campaign.content.base import ContentType, Page, register
+from campaign.content.tour.view import coming_soon
 from campaign.content.previews.cards import Card, PageInfo, card, event_of, missing_glyphs, page_infos
 from campaign.content.previews.render import CardFile, card_key, draw
 from campaign.core.diagnostics import Position, warning
 from campaign.core.urls import absolute
 
 __all__ = ["PreviewsType", "Previews", "og_locale"]
+
+TOUR = "tour/index.md"  # whose card events not yet (or no longer) listed there are shared with
 
 
 @dataclass
@@ -60,12 +63,21 @@ class PreviewsType(ContentType):
         config = project.config
         result = Previews()
         cards: list[tuple[str, str, Card]] = []
+        shared: list[tuple[str, str]] = []  # pages shown with the Tour's card
+        soon = {e.id for e in coming_soon(project.schedule, project.today)}
         diags = []
         for lang in config.languages:
             infos = page_infos(project, lang)
             result.infos[lang] = infos
             name = config.site_names.get(lang) or "MIGRA-SAFE"
             for rel, info in infos.items():
+                event = event_of(project, rel)
+                if event is not None and event.id not in soon:
+                    # a past event, or one months away (not yet on the Tour page): shared with
+                    # the Tour's card, so the cards drawn stay as many as the Tour page lists
+                    # (at most 50 events), not the whole programme (4,000 at 2,000 events)
+                    shared.append((lang, rel))
+                    continue
                 c = card(project, info, name)
                 lost = missing_glyphs(c.text)
                 if lost:
@@ -87,6 +99,9 @@ class PreviewsType(ContentType):
                 diags.append(warning(_source(project, lang, rel),
                                      f"the title is too long for this page's link preview picture ({lang}): "
                                      "its end is cut off", "a shorter title"))
+        for lang, rel in shared:
+            if (lang, TOUR) in result.cards:
+                result.cards[(lang, rel)] = result.cards[(lang, TOUR)]
         for path, data in drawn.files.items():
             target = out_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -113,6 +113,11 @@ def _coming(events, today: dt.date, months: int = UPCOMING_MONTHS) -> tuple[tupl
     return tuple(soon), tuple(events[len(soon):])
 
 
+def coming_soon(schedule: Schedule, today: dt.date) -> tuple:
+    """The events the Tour page lists as coming (the next months, at most ``UPCOMING_LIMIT``)."""
+    return _coming(schedule.upcoming(today), today)[0]
+
+
 def months_index(schedule: Schedule, lang: str, url_for: UrlFor, province: str | None = None) -> list[dict]:
     """Every month with events: label, count, link (filtered to a province when given)."""
     counts = {k: evs if province is None else [e for e in evs if e.place.province.id == province]
