@@ -76,11 +76,16 @@ class PageSpec:
         return self.source_lang != self.lang
 
 
+def page_scripts(rel: str) -> list[str]:
+    """The content types' scripts a page loads (chosen by its first folder, or its file name)."""
+    return [s for t in REGISTRY for s in t.scripts.get(rel.split("/")[0], [])]
+
+
 @dataclass(frozen=True)
 class Theme:
     """What the engine's theme brings, told by the adapter (the core knows no theme)."""
     stylesheets: tuple[str, ...] = ()  # ours, merged after the theme's pruned CSS
-    scripts: tuple[str, ...] = ()  # scripts whose class names must survive pruning
+    scripts: tuple[str, ...] = ()  # the project's scripts: class names they use survive pruning; saved offline
     theme_css: str = ""  # glob of the theme's own CSS in the built site
     unused: tuple[str, ...] = ()  # globs of theme files no page loads
 
@@ -271,7 +276,7 @@ class SiteBuild:
             "fonts": fonts.font_faces(lang),
             "unspaced": unspaced_class(),
             "site_name": self.project.config.site_names.get(lang, ""),
-            "scripts": [s for t in REGISTRY for s in t.scripts.get(rel.split("/")[0], [])],
+            "scripts": page_scripts(rel),
             "translate": lambda code: translator(code),
         }
 
@@ -339,7 +344,10 @@ class SiteBuild:
                                 config.root / CACHE_DIR / "css")
         styles.remove(site_dir, theme.unused)
         offline_page = config.option("offline_page", "offline.md")
-        shared = [styles.SITE_CSS, *(f.path for f in fonts.web_fonts()), "assets/favicon.svg"]
+        # what the saved pages load: a page saved but never opened online works offline too
+        scripts = [s for s in theme.scripts if (site_dir / s).is_file()]
+        scripts += [s for rel in self.offline_pages() for s in page_scripts(rel) if s not in scripts]
+        shared = [styles.SITE_CSS, *(f.path for f in fonts.web_fonts()), "assets/favicon.svg", *scripts]
         precache = {lang: [site.url(lang, rel) for rel in self.offline_pages()] + [offline.manifest_path(lang)]
                     for lang in site.languages}
         offline.write_service_worker(site_dir, precache, {lang: site.url(lang, offline_page) for lang in

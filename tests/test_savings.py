@@ -192,14 +192,14 @@ def test_without_javascript_the_examples_are_there(browser, site, prefix, lang):
 
 
 @pytest.mark.browser
-def test_the_planner_works_offline_once_visited(browser, site):
+def test_the_planner_works_offline_after_a_visit_to_the_home_page_only(browser, site):
+    """Saved with the key pages: the page and its script, though the reader never opened it."""
     from test_offline import saved
 
     context = browser.new_context(viewport=PHONE, service_workers="allow")
     page = context.new_page()
     page.goto(site.url)
     page.evaluate("async () => { await navigator.serviceWorker.ready; }")
-    page.goto(site.url + "savings/")  # now through the worker: its script is kept too
     saved(page, "km", 8)  # the key pages (savings/ among them) and the manifest
     page.wait_for_function("async (u) => !!(await caches.match(u))", arg=site.url + "assets/javascripts/savings.js",
                            polling=200, timeout=30000)
