@@ -26,8 +26,22 @@ def files_hash(*paths: Path) -> str:
     """The code and templates a value is rendered with (part of its key)."""
     h = hashlib.sha256()
     for p in paths:
-        h.update(p.read_bytes() if p.is_file() else b"-")
+        h.update(_file_hash(Path(p)).encode())
     return h.hexdigest()
+
+
+_hashes: dict[tuple, str] = {}
+
+
+def _file_hash(path: Path) -> str:
+    try:
+        st = path.stat()
+    except OSError:
+        return "-"
+    k = (str(path), st.st_mtime_ns, st.st_size)
+    if k not in _hashes:
+        _hashes[k] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return _hashes[k]
 
 
 def get(kind: str, parts: tuple, make: Callable[[], str]) -> str:

@@ -9,7 +9,10 @@ kept unless it names something provably absent.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -40,7 +43,7 @@ class Used:
         """Tags, classes, ids and attribute names of a page, with a few regular expressions (an
         HTML parser over thousands of pages took seconds). Text that merely looks like an
         attribute only keeps a rule it need not keep: pruning stays on the safe side."""
-        tags, classes, ids, attrs = memo.recall("css-names", html, lambda: _names(html))
+        tags, classes, ids, attrs = memo.recall("css-names", html, lambda: _kept_names(html))
         self.tags |= tags
         self.classes |= classes
         self.ids |= ids
@@ -52,6 +55,13 @@ class Used:
         self.classes.update(words)
         self.tags.update(w.lower() for w in words)
         self.attrs.update(re.findall(r"data-[\w-]+", text))
+
+
+def _kept_names(html: str) -> tuple[frozenset, frozenset, frozenset, frozenset]:
+    """``_names``, kept between builds under the page's SHA-256 and this file's code."""
+    inputs = (memo.files_hash(Path(__file__)), hashlib.sha256(html.encode("utf-8", "surrogatepass")).hexdigest())
+    text = memo.get("css-names", inputs, lambda: json.dumps([sorted(x) for x in _names(html)]))
+    return tuple(frozenset(x) for x in json.loads(text))
 
 
 def _names(html: str) -> tuple[frozenset, frozenset, frozenset, frozenset]:
