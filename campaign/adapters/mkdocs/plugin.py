@@ -7,6 +7,7 @@ output folder, so a content error stops everything and leaves a built site untou
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from pathlib import Path
 
@@ -37,6 +38,9 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
 
     def on_config(self, config):
         if self.build is None:
+            if not reuse.in_memory():  # the preview's worker keeps its own, in memory
+                address = hashlib.sha256((config.site_url or "").encode()).hexdigest()[:12]
+                reuse.use_disk(Path(config.config_file_path).parent / ".cache" / "pages" / address)
             try:
                 self.build = SiteBuild.start(Path(config.config_file_path), site_url=config.site_url)
             except ContentError as exc:
@@ -145,6 +149,9 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
         if self.build.finish_language(self.lang, Path(config.site_dir)):
             theme = Theme(tuple(self.config.stylesheets), tuple(self.config.scripts), THEME.theme_css, THEME.unused)
             self.build.finish(Path(config.site_dir), theme)
+            reuse.finish_build()
+            if reuse.active():
+                log.info("Kept from earlier builds: %s", reuse.stats())
 
     def on_build_error(self, error):
         if self.build is not None:

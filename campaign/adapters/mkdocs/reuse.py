@@ -1,16 +1,18 @@
-"""Work kept between the preview's builds: a page's Markdown HTML and its themed HTML.
+"""Work kept between builds: a page's Markdown HTML and its themed HTML.
 
-The preview's worker (``worker.py``) builds the whole site again after every edit, so what it
-serves is always what a full build makes; this makes the rebuild cheap. Each page's
-Markdown rendering and each page's template rendering is kept in memory under a key made of
-*everything* it is made from: the Markdown and the pages it can link to; or the page's
-content, title, table of contents, header, its neighbours, the whole navigation, the
-configuration and every value the template is given. A value this module does not know how
-to describe (an object it cannot see into) makes a key that never matches: a miss costs time,
-never a stale page. The code and the theme's files cannot change under a running worker: the
-preview starts a new worker when they do.
+Every build is a whole build, so what it makes is always what a build from nothing makes;
+this makes it cheap. Each page's Markdown rendering and each page's template rendering is
+kept under a key made of *everything* it is made from: the Markdown and the pages it can
+link to; or the page's content, title, table of contents, header, its neighbours, the whole
+navigation, the configuration and every value the template is given; and, for what is kept
+on disk, the campaign's code and the versions of the engine, theme and Markdown. A value
+this module does not know how to describe (an object it cannot see into) makes a key that
+never matches: a miss costs time, never a stale page.
 
-Off unless ``enable()`` was called (the worker): a plain ``mkdocs build`` renders everything.
+Two stores: in memory for the preview's worker (``worker.py``: the code cannot change under
+it; the preview starts a new worker when it does), on disk for every other build
+(``.cache/pages/``, one folder per site address; after a successful build, what it did not
+use is deleted, so the folder stays the size of one site).
 """
 
 from __future__ import annotations
@@ -18,33 +20,97 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import functools
 import hashlib
 import json
 import logging
 import os
 import types
 from collections.abc import Mapping
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from campaign.core import memo
 
-_state = {"on": False, "build": 0}
-_markdown: dict[str, dict] = {}  # key → what Page.render made
-_themed: dict[str, str] = {}  # key → the template's output
-_used: set[str] = set()  # keys used by the current build (the rest is dropped after it)
 KEPT = "campaign_reuse"  # in a page's context: the output kept from an earlier build
+FORMAT = 1  # how entries are written (part of every key)
+_stats = {"markdown": [0, 0], "page": [0, 0]}  # hits, misses
+
+
+class _Store:
+    """Values by kind and key, in memory or in a folder; ``used`` is what this build read or wrote."""
+
+    def __init__(self, folder: Path | None = None):
+        self.folder = folder
+        self.memory: dict[str, dict[str, str]] = {}
+        self.used: set[tuple[str, str]] = set()
+
+    def _path(self, kind: str, key: str) -> Path:
+        return self.folder / kind / key[:2] / key
+
+    def get(self, kind: str, key: str) -> str | None:
+        if self.folder is None:
+            value = self.memory.get(kind, {}).get(key)
+        else:
+            try:
+                value = self._path(kind, key).read_bytes().decode("utf-8")
+            except (OSError, UnicodeDecodeError):
+                value = None
+        if value is not None:
+            self.used.add((kind, key))
+        return value
+
+    def put(self, kind: str, key: str, value: str) -> None:
+        self.used.add((kind, key))
+        if self.folder is None:
+            self.memory.setdefault(kind, {})[key] = value
+            return
+        path = self._path(kind, key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f"{key}.{os.getpid()}.tmp")
+            tmp.write_bytes(value.encode("utf-8"))
+            tmp.replace(path)
+        except OSError:  # a read-only cache only costs time
+            pass
+
+    def sweep(self) -> None:
+        """Forget what the last build did not use."""
+        if self.folder is None:
+            for kind, values in self.memory.items():
+                for k in [k for k in values if (kind, k) not in self.used]:
+                    del values[k]
+        elif self.folder.is_dir():
+            for kind in os.listdir(self.folder):
+                for root, _, names in os.walk(self.folder / kind):
+                    for name in names:
+                        if (kind, name) not in self.used:
+                            try:
+                                os.unlink(os.path.join(root, name))
+                            except OSError:
+                                pass
+        self.used.clear()
+
+
+_store: list[_Store] = []
 
 
 def enable() -> None:
-    _state["on"] = True
+    """In memory, for the preview's worker (between its builds, call ``new_build``)."""
+    _store[:] = [_Store()]
     memo.keep_in_memory()
 
 
+def use_disk(folder: Path) -> None:
+    """On disk, for one build (``finish_build`` after it succeeded)."""
+    _store[:] = [_Store(Path(folder))]
+
+
 def active() -> bool:
-    return _state["on"]
+    return bool(_store)
 
 
-_stats = {"markdown": [0, 0], "page": [0, 0]}  # hits, misses
+def in_memory() -> bool:
+    return bool(_store) and _store[0].folder is None
 
 
 def stats() -> str:
@@ -56,11 +122,36 @@ def new_build() -> None:
     memo.sweep()
     for v in _stats.values():
         v[:] = [0, 0]
-    for store in (_markdown, _themed):
-        for key in [k for k in store if k not in _used]:
-            del store[key]
-    _used.clear()
-    _state["build"] += 1
+    if _store and _store[0].folder is None:
+        _store[0].sweep()
+
+
+def finish_build() -> None:
+    """After a successful build on disk: delete what it did not use."""
+    if _store and _store[0].folder is not None:
+        _store[0].sweep()
+
+
+@functools.lru_cache(maxsize=1)
+def environment() -> str:
+    """What a kept rendering also depends on, beyond its key's values: the campaign's code and
+    templates, and the versions of the engine, theme, Markdown and i18n."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    import campaign
+
+    package = Path(campaign.__file__).parent
+    h = hashlib.sha256(f"{FORMAT}".encode())
+    for name in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "markdown", "pymdown-extensions", "jinja2",
+                 "markupsafe", "babel", "properdocs"):
+        try:
+            h.update(f"{name}={version(name)};".encode())
+        except PackageNotFoundError:
+            h.update(f"{name}=-;".encode())
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".html", ".js", ".css", ".txt", ".json"):
+            h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
 
 
 # -- describing values ------------------------------------------------------------
@@ -128,9 +219,9 @@ def key(*parts) -> str | None:
     than ``describe`` walks them; what it cannot write goes through ``_stand_in``."""
     try:
         try:
-            text = "j" + _json(parts)
+            text = "j" + _json((environment(), parts))
         except (TypeError, ValueError):  # keys of mixed kinds, say: the slow, general way
-            text = "d" + repr(describe(parts))
+            text = "d" + repr(describe((environment(), parts)))
     except _Unknown as exc:
         _debug(parts[0], exc)
         return None
@@ -237,12 +328,9 @@ _capture: list[_Records] = []
 
 
 def markdown_hit(k: str | None) -> dict | None:
-    if k is None or not _state["on"] or k not in _markdown:
-        _stats["markdown"][1] += 1
-        return None
-    _stats["markdown"][0] += 1
-    _used.add(k)
-    return _markdown[k]
+    text = _store[0].get("markdown", k) if k is not None and _store else None
+    _stats["markdown"][0 if text is not None else 1] += 1
+    return json.loads(text) if text is not None else None
 
 
 def start_capture() -> None:
@@ -253,23 +341,38 @@ def start_capture() -> None:
     _capture[:] = [h]
 
 
+def _toc_json(items) -> list:
+    return [[t.title, t.id, t.level, _toc_json(t.children)] for t in items]
+
+
+def _toc(items):
+    from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+    def link(title, id_, level, children):
+        a = AnchorLink(title, id_, level)
+        a.children = [link(*c) for c in children]
+        return a
+
+    return TableOfContents([link(*i) for i in items])
+
+
 def markdown_store(k: str | None, page) -> None:
     records: list = []
     if _capture:
         h = _capture.pop()
         logging.getLogger("mkdocs").removeHandler(h)
         records = h.records
-    if k is None or not _state["on"]:
+    if k is None or not _store:
         return
     links = {f.src_uri: dict(v) for f, v in (getattr(page, "links_to_anchors", None) or {}).items()}
-    _markdown[k] = {"content": page.content, "toc": page.toc, "title": page._title_from_render,
-                    "anchors": set(page.present_anchor_ids or ()), "links": links,
-                    "log": [(r.name, r.levelno, r.getMessage()) for r in records]}
-    _used.add(k)
+    _store[0].put("markdown", k, json.dumps(
+        {"content": page.content, "toc": _toc_json(page.toc), "title": page._title_from_render,
+         "anchors": sorted(page.present_anchor_ids or ()), "links": links,
+         "log": [(r.name, r.levelno, r.getMessage()) for r in records]}, ensure_ascii=False))
 
 
 def markdown_apply(hit: dict, page, files) -> str:
-    page.toc = hit["toc"]
+    page.toc = _toc(hit["toc"])
     page._title_from_render = hit["title"]
     page.present_anchor_ids = set(hit["anchors"])
     if hit["links"] or getattr(page, "links_to_anchors", None) is not None:
@@ -300,15 +403,11 @@ def keep(template) -> None:
 
 
 def themed_hit(k: str | None) -> str | None:
-    if k is None or not _state["on"] or k not in _themed:
-        _stats["page"][1] += 1
-        return None
-    _stats["page"][0] += 1
-    _used.add(k)
-    return _themed[k]
+    text = _store[0].get("page", k) if k is not None and _store else None
+    _stats["page"][0 if text is not None else 1] += 1
+    return text
 
 
 def themed_store(k: str | None, output: str) -> None:
-    if k is not None and _state["on"]:
-        _themed[k] = output
-        _used.add(k)
+    if k is not None and _store:
+        _store[0].put("page", k, output)

@@ -1,0 +1,51 @@
+"""A build that reuses pages rendered by earlier builds (``.cache/pages``) makes exactly the
+site a build from nothing makes, after every kind of edit."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+from conftest import build_site
+from test_preview import EDITS, _differences
+
+URL = "https://example.org/campaign/"
+
+
+def _reused(result) -> int:
+    m = re.search(r"Kept from earlier builds: markdown (\d+) reused of \d+, page (\d+) reused of (\d+)",
+                  result.stderr)
+    assert m, result.stderr[-2000:]
+    return int(m.group(2))
+
+
+def test_a_build_reusing_earlier_pages_is_byte_for_byte_a_build_from_nothing(project_copy, tmp_path):
+    first = build_site(project_copy, tmp_path / "first", URL)
+    assert first.returncode == 0, first.stderr[-3000:]
+    kept = project_copy / ".cache" / "pages"
+    assert kept.is_dir()
+    for name, (edit, shown, page) in EDITS.items():
+        edit(project_copy)
+        slug = name.replace(" ", "-")
+        warm = build_site(project_copy, tmp_path / f"warm-{slug}", URL)
+        assert warm.returncode == 0, warm.stderr[-3000:]
+        if name != "theme":  # a theme edit changes every page: nothing to reuse
+            assert _reused(warm) > 50, name
+        shutil.rmtree(kept)
+        cold = build_site(project_copy, tmp_path / f"cold-{slug}", URL)
+        assert cold.returncode == 0, cold.stderr[-3000:]
+        assert _reused(cold) == 0
+        assert shown in (tmp_path / f"cold-{slug}" / page / "index.html").read_text(encoding="utf-8")
+        assert _differences(tmp_path / f"warm-{slug}", tmp_path / f"cold-{slug}") == [], name
+
+
+def test_kept_pages_are_only_those_of_the_last_build(project_copy, tmp_path):
+    """What a build does not use is deleted after it: the cache stays the size of one site."""
+    build_site(project_copy, tmp_path / "a", URL)
+    kept = project_copy / ".cache" / "pages"
+    count = sum(1 for p in kept.rglob("*") if p.is_file())
+    for n in range(3):  # three different versions of a page: one kept at a time
+        page = project_copy / "docs/en/rights.md"
+        page.write_text(page.read_text(encoding="utf-8") + f"\nEdited {n}.\n", encoding="utf-8")
+        assert build_site(project_copy, tmp_path / f"b{n}", URL).returncode == 0
+    assert sum(1 for p in kept.rglob("*") if p.is_file()) == count
