@@ -331,7 +331,12 @@ def fold(word: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _word_class() -> re.Pattern:
     """A run of letters, marks and digits, as the browser's [\\p{L}\\p{M}\\p{N}]+ (Python's ``re``
-    has no Unicode classes: the ranges are listed once, from unicodedata)."""
+    has no Unicode classes: the ranges are listed from unicodedata, a tenth of a second, and
+    kept between builds for this version of Unicode)."""
+    return re.compile(memo.get("word-class", (unicodedata.unidata_version, 1), _word_ranges))
+
+
+def _word_ranges() -> str:
     ranges, start, prev = [], None, None
     for cp in range(0x110000):
         if 0xD800 <= cp <= 0xDFFF:
@@ -344,7 +349,7 @@ def _word_class() -> re.Pattern:
             ranges.append((start, prev))
             start = None
         prev = cp
-    return re.compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]+")
+    return "[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]+"
 
 
 def tokens(text: str) -> list[str]:
