@@ -50,19 +50,30 @@ def get(kind: str, parts: tuple, make: Callable[[], str]) -> str:
         return make()
     key = hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
     path = _dir[0] / f"{kind}.{FORMAT}" / key[:2] / key
+    value = read(path)
+    if value is None:
+        value = make()
+        write(path, value)
+    return value
+
+
+def read(path: Path) -> str | None:
+    """A kept text, exactly as written (bytes: CRLF line ends stay); None if missing or damaged."""
     try:
-        return path.read_bytes().decode("utf-8")  # bytes: line ends kept as made (CRLF in calendars)
+        return path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError):
-        pass
-    value = make()
+        return None
+
+
+def write(path: Path, value: str) -> None:
+    """Write in one step (a reader never sees half a file); a read-only cache only costs time."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{key}.{os.getpid()}.tmp")
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         tmp.write_bytes(value.encode("utf-8"))
         tmp.replace(path)
-    except OSError:  # a read-only cache only costs time
+    except OSError:
         pass
-    return value
 
 
 # -- in memory, for a builder that stays running (the preview's worker) -----------------

@@ -51,10 +51,7 @@ class _Store:
         if self.folder is None:
             value = self.memory.get(kind, {}).get(key)
         else:
-            try:
-                value = self._path(kind, key).read_bytes().decode("utf-8")
-            except (OSError, UnicodeDecodeError):
-                value = None
+            value = memo.read(self._path(kind, key))
         if value is not None:
             self.used.add((kind, key))
         return value
@@ -64,14 +61,7 @@ class _Store:
         if self.folder is None:
             self.memory.setdefault(kind, {})[key] = value
             return
-        path = self._path(kind, key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f"{key}.{os.getpid()}.tmp")
-            tmp.write_bytes(value.encode("utf-8"))
-            tmp.replace(path)
-        except OSError:  # a read-only cache only costs time
-            pass
+        memo.write(self._path(kind, key), value)
 
     def sweep(self) -> None:
         """Forget what the last build did not use."""
