@@ -70,27 +70,87 @@ def test_index_is_compact_json_in_pieces_per_language(tmp_path):
     raw = path.read_text(encoding="utf-8")
     assert "\\u" not in raw and ", " not in raw  # UTF-8, no padding
     ix = json.loads(raw)
-    assert ix["v"] == 2 and ix["lang"] == "km"
-    assert [p[:3] for p in ix["pages"]] == [["partners/", "Partners", "en"], ["rights/", km.title, ""]]
-    assert ix["words"] == sorted(search.vocabulary(search.load_full(tmp_path, "km")))
-    # every word's postings are in the file of its first letter, pointing at sections that hold it
+    assert ix["v"] == search.INDEX_VERSION and ix["lang"] == "km"
     full = search.load_full(tmp_path, "km")
-    for w in ix["words"]:
-        secs, titles = json.loads((path.parent / f"w{search.shard_of(w)}.json").read_text(encoding="utf-8"))[w]
-        for i in secs:
-            _, _, heading, text = full["sections"][i]
-            assert w in {search.fold(x) for x in search.tokens(heading) + search.tokens(text)}
-        for n in titles:
-            assert w in {search.fold(x) for x in search.tokens(full["pages"][n][1])}
+    assert full["pages"] == [["partners/", "Partners", "en"], ["rights/", km.title, ""]]
+    assert ix["pages"] == [1, len(km.sections)]  # what ranking needs of a page: its sections
+    assert ix["words"] == sorted(search.vocabulary(full), key=lambda w: w.encode("utf-16-be"))
     assert {s[0] for s in full["sections"]} == {0, 1} and all(len(s) == 4 for s in full["sections"])
+    assert_postings_are_every_word_at_its_place(path.parent, ix, full)
+
+
+def assert_postings_are_every_word_at_its_place(folder, ix, full):
+    """Read back from the postings files, every section's words and their positions are the ones
+    the browser numbers in its text (search.positions), no more, no fewer."""
+    got: dict[tuple[int, int], list] = {}
+    start = 0
+    for n, size in enumerate(ix["shards"]):
+        shard = json.loads((folder / f"p{n}.json").read_text(encoding="utf-8"))
+        assert list(shard) == ix["words"][start:start + size]  # neighbouring words, in order
+        start += size
+        for w, (in_sections, in_titles) in shard.items():
+            section = page = 0
+            for delta, heading, text in in_sections:
+                section += delta
+                for field, places in ((2, heading), (3, text)):
+                    got.setdefault((section, field), []).extend((p, w) for p in places)
+            for delta, places in in_titles:
+                page += delta
+                got.setdefault((page, "title"), []).extend((p, w) for p in places)
+    assert start == len(ix["words"])
+    want = {(i, field): sorted((p, w) for w, p in search.positions(s[field]))
+            for i, s in enumerate(full["sections"]) for field in (2, 3) if search.positions(s[field])}
+    want.update({(n, "title"): sorted((p, w) for w, p in search.positions(page[1]))
+                 for n, page in enumerate(full["pages"]) if search.positions(page[1])})
+    assert {k: sorted(v) for k, v in got.items() if v} == want
+
+
+def test_positions_follow_words_written_together():
+    """U+200B joins the words of one Khmer run (next position); a space or punctuation does not."""
+    assert search.positions("ប្រាក់\u200bឈ្នួល ថៃ។ MOU (border-pass)") == [
+        ("ប្រាក់", 0), ("ឈ្នួល", 1), ("ថៃ", 3), ("mou", 5), ("border", 7), ("pass", 9)]
 
 
 def test_big_sites_are_cut_into_text_chunks(tmp_path):
     records = [search.page_record(PAGE, f"p{i}/") for i in range(300)]
     search.write_index(tmp_path, "km", records)
-    chunks = list((tmp_path / "search/km").glob("t*.json"))
+    folder = tmp_path / "search/km"
+    chunks = list(folder.glob("t*.json"))
     assert len(chunks) > 1
     assert max(c.stat().st_size for c in chunks) < search.CHUNK_BYTES * 2
+    ix = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    assert sum(ix["texts"]) == sum(ix["pages"]) == 300 * len(records[0].sections)
+    assert_postings_are_every_word_at_its_place(folder, ix, search.load_full(tmp_path, "km"))
+    assert_each_text_has_its_pages(folder, ix)
+
+
+def assert_each_text_has_its_pages(folder, ix):
+    """A result is shown from one file: the text of its section holds its page's address and title."""
+    first = 0
+    for n, count in enumerate(ix["pages"]):
+        start = 0
+        homes = []
+        for c, size in enumerate(ix["texts"]):
+            if start <= first < start + size or (count and first < start + size and start < first + count):
+                homes.append(c)
+            start += size
+        for c in homes or [len(ix["texts"]) - 1]:
+            chunk = json.loads((folder / f"t{c}.json").read_text(encoding="utf-8"))
+            assert n in [p[0] for p in chunk["pages"]], (n, c)
+        first += count
+
+
+def test_pages_without_text_and_sites_without_text_are_indexed(tmp_path):
+    empty = search.PageRecord("empty/", "Empty", [])
+    search.write_index(tmp_path, "en", [empty])
+    full = search.load_full(tmp_path, "en")
+    assert full["pages"] == [["empty/", "Empty", ""]] and full["sections"] == []
+    rights = search.page_record(PAGE, "rights/")
+    search.write_index(tmp_path, "km", [search.PageRecord("a/", "A", []), rights, search.PageRecord("z/", "Z", [])])
+    folder = tmp_path / "search" / "km"
+    ix = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    assert [p[0] for p in search.load_full(tmp_path, "km")["pages"]] == ["a/", "rights/", "z/"]
+    assert_each_text_has_its_pages(folder, ix)
 
 
 def test_fold_matches_spelling_variants_case_and_digits():

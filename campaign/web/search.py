@@ -11,9 +11,9 @@ query (no spaces) against that vocabulary, so both sides agree on words.
 
 Index format (``search/<lang>/``, see ``build_shards``), chosen so that a first search
 downloads what it needs and no more: ``index.json`` (pages, titles, every word, to split
-queries), the posting lists of the query's first letters (``w<hex>.json``), then the text
-of the pages that can match (``t<n>.json``, page chunks), as the reader will see it in a
-snippet. The browser scores those pages exactly as if it had the whole index.
+queries), the postings of the query's words with each word's positions (``p<n>.json``),
+which are enough to score and rank every page exactly as a scan of the whole text would,
+then the text of the sections shown as results (``t<n>.json``, small chunks), ten at a time.
 
 Sections: the first of a page has anchor "" and heading "" (text before the first
 ``h2``); headings ``h2``-``h3`` start a new section.
@@ -21,6 +21,7 @@ Sections: the first of a page has anchor "" and heading "" (text before the firs
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import hashlib
@@ -35,7 +36,7 @@ from campaign.core import memo
 from campaign.languages import khmer
 from campaign.languages.scripts import ZWSP, native_digits, segment
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 SECTION_TAGS = {"h2", "h3"}
 HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # elements whose text is not content: permalinks, scripts, campaign notices
@@ -223,71 +224,118 @@ def dumps(index: dict) -> str:
 
 
 # A first search downloads only what it needs: the list of pages and every word (to split a
-# Khmer or Thai query into words), the posting lists of the query's words (one file per first
-# letter), and the text of the pages that can match (pages in chunks of about this size).
-CHUNK_BYTES = 24_000
+# Khmer or Thai query into words), the postings of the query's words (where each word stands,
+# in files of neighbouring words), then the text of the results it shows (small chunks).
+SHARD_BYTES = 6_000
+CHUNK_BYTES = 4_000
 
 
-def shard_of(word: str) -> str:
-    """The posting file of a (folded) word: its first letter's code point."""
-    return f"{ord(word[0]):x}"
+def positions(text: str) -> list[tuple[str, int]]:
+    """Each folded word of an index text with its position, as the browser numbers them: the next
+    word is one on after U+200B (words of one Khmer run), two on after a space or punctuation, so
+    a query word made of several index words matches only words written together."""
+    def make() -> list[tuple[str, int]]:
+        out, pos, last = [], 0, None
+        for m in _word_class().finditer(text):
+            if last is not None:
+                pos += 1 if text[last:m.start()] == ZWSP else 2
+            out.append((fold(m.group()), pos))
+            last = m.end()
+        return out
+
+    return memo.recall("search-positions", text, make)
 
 
 def build_shards(records: list[PageRecord], lang: str) -> dict[str, dict]:
     """The sharded index of one language: file name (under search/<lang>/) → JSON-ready data.
 
-    ``index.json``: pages ([url, title, lang_of_text, chunk, first section]), every folded
-    word, the shards;
-    ``w<hex>.json``: word → [sections it is in, pages whose title has it];
-    ``t<n>.json``: {"first": id of its first section, "sections": [[page, anchor, heading, text]]}.
+    ``index.json``: how many sections each page has (pages in URL order, sections numbered in
+    page order), every folded word (in JavaScript's order), how many words each postings file has
+    and how many sections each text chunk has: all a search needs to rank, small at any size;
+    ``p<n>.json``: word → [[[section - previous section, [heading positions], [text positions]], …],
+    [[page - previous page, [title positions]], …]] for a run of neighbouring words;
+    ``t<n>.json``: {"first": its first section, "sections": [[anchor, heading, text], …],
+    "pages": [[page, url, title, lang_of_text], …] for the pages of those sections}.
     """
     full = build_index(records, lang)
     pages, sections = full["pages"], full["sections"]
-    chunks: list[list] = [[]]
-    size, chunk_of_page = 0, {}
-    text_of = [0] * len(pages)
+    firsts, seen = [], 0
     counts = [0] * len(pages)
     for s in sections:
-        text_of[s[0]] += (len(s[2]) + len(s[3])) * 3  # ~bytes in UTF-8
         counts[s[0]] += 1
-    for n, page in enumerate(pages):
-        text = text_of[n]
-        if chunks[-1] and size + text > CHUNK_BYTES:
-            chunks.append([])
-            size = 0
-        chunks[-1].append(n)
-        chunk_of_page[n] = len(chunks) - 1
-        size += text
-    files: dict[str, dict] = {}
-    by_chunk: dict[int, list] = {}
-    for s in sections:
-        by_chunk.setdefault(chunk_of_page[s[0]], []).append(s)
-    first = 0
-    for c in range(len(chunks)):
-        mine = by_chunk.get(c, [])
-        files[f"t{c}.json"] = {"first": first, "sections": mine}
-        first += len(mine)
-    ordered = sorted(sections, key=lambda s: chunk_of_page[s[0]])  # section ids follow the chunks
-    post: dict[str, list[set]] = {}
-    for i, (_, _, heading, text) in enumerate(ordered):
-        for w in folded(heading) | folded(text):
-            post.setdefault(w, [set(), set()])[0].add(i)
-    for n, (_, title, _) in enumerate(pages):
-        for w in folded(title):
-            post.setdefault(w, [set(), set()])[1].add(n)
-    shards: dict[str, dict] = {}
-    for w, (secs, titles) in post.items():
-        shards.setdefault(shard_of(w), {})[w] = [sorted(secs), sorted(titles)]
-    for key, words in shards.items():
-        files[f"w{key}.json"] = dict(sorted(words.items()))
-    starts, count = [], 0
     for n in range(len(pages)):
-        starts.append(count)
-        count += counts[n]
-    files["index.json"] = {"v": INDEX_VERSION, "lang": lang,
-                           "pages": [[*p, chunk_of_page[n], starts[n]] for n, p in enumerate(pages)],
-                           "words": sorted(post), "shards": sorted(shards)}
+        firsts.append(seen)
+        seen += counts[n]
+    post: dict[str, list] = {}
+    for i, (_, _, heading, text) in enumerate(sections):
+        for field, value in ((1, heading), (2, text)):
+            for w, pos in positions(value):
+                entries = post.setdefault(w, [[], []])[0]
+                if not entries or entries[-1][0] != i:
+                    entries.append([i, [], []])
+                entries[-1][field].append(pos)
+    for n, (_, title, _) in enumerate(pages):
+        for w, pos in positions(title):
+            entries = post.setdefault(w, [[], []])[1]
+            if not entries or entries[-1][0] != n:
+                entries.append([n, []])
+            entries[-1][1].append(pos)
+    words = sorted(post, key=_utf16)
+    files: dict[str, dict] = {}
+    shard_starts, shard, size = [], {}, SHARD_BYTES
+    for n, w in enumerate(words):
+        entries = [_deltas(post[w][0]), _deltas(post[w][1])]
+        cost = len(w) * 3 + len(dumps(entries))
+        if size + cost > SHARD_BYTES and shard:
+            files[f"p{len(shard_starts) - 1}.json"] = shard
+            shard = {}
+        if not shard:
+            shard_starts.append(n)
+            size = 0
+        shard[w] = entries
+        size += cost
+    if shard:
+        files[f"p{len(shard_starts) - 1}.json"] = shard
+    text_starts, size = [0], 0
+    for i, (_, _, heading, text) in enumerate(sections):
+        cost = (len(heading) + len(text)) * 3  # ~bytes in UTF-8
+        if size + cost > CHUNK_BYTES and i > text_starts[-1]:
+            text_starts.append(i)
+            size = 0
+        size += cost
+    ends = [*text_starts[1:], len(sections)]
+    for c, (first, end) in enumerate(zip(text_starts, ends)):
+        files[f"t{c}.json"] = {"first": first, "sections": [s[1:] for s in sections[first:end]], "pages": []}
+    chunk_of = [bisect.bisect_right(text_starts, i) - 1 for i in range(len(sections))]
+    for n, page in enumerate(pages):
+        # a page's address and title come with the text of each of its sections (a page without
+        # any: with the text its place falls in), so a result shown needs one file
+        homes = sorted({chunk_of[i] for i in range(firsts[n], firsts[n] + counts[n])}) or \
+            [bisect.bisect_right(text_starts, min(firsts[n], max(len(sections) - 1, 0))) - 1]
+        for c in homes:
+            files[f"t{c}.json"]["pages"].append([n, *page])
+    files["index.json"] = {"v": INDEX_VERSION, "lang": lang, "pages": counts, "words": words,
+                           "shards": _counts(shard_starts, len(words)), "texts": _counts(text_starts, len(sections))}
     return files
+
+
+def _utf16(word: str) -> bytes:
+    """The order JavaScript sorts strings in (UTF-16 code units), so the browser can search the list."""
+    return word.encode("utf-16-be", "surrogatepass")
+
+
+def _deltas(entries: list[list]) -> list[list]:
+    """Postings with each section (or page) as the difference from the one before (smaller)."""
+    out, prev = [], 0
+    for first, *rest in entries:
+        out.append([first - prev, *rest])
+        prev = first
+    return out
+
+
+def _counts(starts: list[int], total: int) -> list[int]:
+    """Where each piece starts, as the number of items in each (smaller to download)."""
+    return [b - a for a, b in zip(starts, [*starts[1:], total])]
 
 
 def index_path(site_dir: Path, lang: str) -> Path:
@@ -307,13 +355,17 @@ def write_index(site_dir: Path, lang: str, records: list[PageRecord]) -> Path:
 
 
 def load_full(site_dir: Path, lang: str) -> dict:
-    """The whole index of a language read back from its shards (tests, benchmarks)."""
+    """The whole index of a language read back from its pieces (tests, benchmarks)."""
     folder = Path(site_dir) / "search" / lang
     index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
-    sections = []
-    for n in range(max((p[3] for p in index["pages"]), default=-1) + 1):
-        sections += json.loads((folder / f"t{n}.json").read_text(encoding="utf-8"))["sections"]
-    return {"v": index["v"], "lang": lang, "pages": [p[:3] for p in index["pages"]], "sections": sections}
+    texts, pages = [], {}
+    for n in range(len(index["texts"])):
+        chunk = json.loads((folder / f"t{n}.json").read_text(encoding="utf-8"))
+        texts += chunk["sections"]
+        pages.update({p[0]: p[1:] for p in chunk["pages"]})
+    page_of = [n for n, count in enumerate(index["pages"]) for _ in range(count)]
+    return {"v": index["v"], "lang": lang, "pages": [pages[n] for n in range(len(index["pages"]))],
+            "sections": [[page_of[i], *s] for i, s in enumerate(texts)]}
 
 
 # -- the browser's rules, in Python: for tests and for the benchmark --------------------

@@ -11,13 +11,14 @@
         .catch(function () {});
     });
   }
-  // Search: its script (4 KB) is fetched only when the reader opens search, its index after.
+  // Search: its script (5 KB) and its index are fetched only when the reader opens search, together.
   var search = document.querySelector(".md-search[data-campaign-script]"), toggle = document.getElementById("__search");
   if (search && toggle && window.fetch && "content" in document.createElement("template")) {
     document.documentElement.classList.add("campaign-search");
     var input = search.querySelector(".md-search__input"), script;
     var start = function () {
       if (script) return;
+      window.campaignIndex = fetch(new URL(search.getAttribute("data-campaign-index"), location.href));
       script = document.createElement("script");
       script.src = search.getAttribute("data-campaign-script");
       document.head.appendChild(script);
