@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import gc
 import hashlib
 import html as html_lib
 import json
@@ -226,8 +227,8 @@ def dumps(index: dict) -> str:
 # A first search downloads only what it needs: the list of pages and every word (to split a
 # Khmer or Thai query into words), the postings of the query's words (where each word stands,
 # in files of neighbouring words), then the text of the results it shows (small chunks).
-SHARD_BYTES = 6_000
-CHUNK_BYTES = 4_000
+SHARD_BYTES = 10_000
+CHUNK_BYTES = 8_000
 
 
 def positions(text: str) -> list[tuple[str, int]]:
@@ -266,34 +267,34 @@ def build_shards(records: list[PageRecord], lang: str) -> dict[str, dict]:
     for n in range(len(pages)):
         firsts.append(seen)
         seen += counts[n]
+    # word → [section entries, title entries, last section, last page, ~bytes]; the sections' and
+    # titles' own postings are kept between builds, so a preview puts together what changed
     post: dict[str, list] = {}
     for i, (_, _, heading, text) in enumerate(sections):
-        for field, value in ((1, heading), (2, text)):
-            for w, pos in positions(value):
-                entries = post.setdefault(w, [[], []])[0]
-                if not entries or entries[-1][0] != i:
-                    entries.append([i, [], []])
-                entries[-1][field].append(pos)
+        for w, (h, t) in _section_postings(heading, text).items():
+            entry = post.get(w) or post.setdefault(w, [[], [], 0, 0, 3 * len(w)])
+            entry[0].append([i - entry[2], h, t])
+            entry[2] = i
+            entry[4] += 8 + 4 * (len(h) + len(t))
     for n, (_, title, _) in enumerate(pages):
-        for w, pos in positions(title):
-            entries = post.setdefault(w, [[], []])[1]
-            if not entries or entries[-1][0] != n:
-                entries.append([n, []])
-            entries[-1][1].append(pos)
+        for w, places in _section_postings("", title).items():
+            entry = post.get(w) or post.setdefault(w, [[], [], 0, 0, 3 * len(w)])
+            entry[1].append([n - entry[3], places[1]])
+            entry[3] = n
+            entry[4] += 8 + 4 * len(places[1])
     words = sorted(post, key=_utf16)
     files: dict[str, dict] = {}
     shard_starts, shard, size = [], {}, SHARD_BYTES
     for n, w in enumerate(words):
-        entries = [_deltas(post[w][0]), _deltas(post[w][1])]
-        cost = len(w) * 3 + len(dumps(entries))
-        if size + cost > SHARD_BYTES and shard:
+        entry = post[w]
+        if size + entry[4] > SHARD_BYTES and shard:
             files[f"p{len(shard_starts) - 1}.json"] = shard
             shard = {}
         if not shard:
             shard_starts.append(n)
             size = 0
-        shard[w] = entries
-        size += cost
+        shard[w] = entry[:2]
+        size += entry[4]
     if shard:
         files[f"p{len(shard_starts) - 1}.json"] = shard
     text_starts, size = [0], 0
@@ -324,18 +325,38 @@ def _utf16(word: str) -> bytes:
     return word.encode("utf-16-be", "surrogatepass")
 
 
-def _deltas(entries: list[list]) -> list[list]:
-    """Postings with each section (or page) as the difference from the one before (smaller)."""
-    out, prev = [], 0
-    for first, *rest in entries:
-        out.append([first - prev, *rest])
-        prev = first
-    return out
+def _section_postings(heading: str, text: str) -> dict[str, tuple[list[int], list[int]]]:
+    """word → (its positions in the heading, in the text) of one section (or a title, as text)."""
+    def make() -> dict[str, tuple[list[int], list[int]]]:
+        out: dict[str, tuple[list[int], list[int]]] = {}
+        for field, value in ((0, heading), (1, text)):
+            for w, pos in positions(value):
+                (out.get(w) or out.setdefault(w, ([], [])))[field].append(pos)
+        return out
+
+    return memo.recall("search-postings", (heading, text), make)
 
 
 def _counts(starts: list[int], total: int) -> list[int]:
     """Where each piece starts, as the number of items in each (smaller to download)."""
     return [b - a for a, b in zip(starts, [*starts[1:], total])]
+
+
+def _files(records: list[PageRecord], lang: str) -> dict[str, str]:
+    """The index files' text; kept between builds while no page of the language changes (the
+    preview: an edit to an English page leaves the Khmer index as it was)."""
+    def make() -> dict[str, str]:
+        paused = gc.isenabled()
+        gc.disable()  # a hundred thousand small lists, none of them garbage: collecting them is wasted
+        try:
+            return {name: dumps(data) for name, data in build_shards(records, lang).items()}
+        finally:
+            if paused:
+                gc.enable()
+
+    key = (lang, tuple(sorted((r.url, r.title, r.lang, tuple((s.anchor, s.heading, s.text) for s in r.sections))
+                              for r in records)))
+    return memo.recall("search-files", key, make)
 
 
 def index_path(site_dir: Path, lang: str) -> Path:
@@ -349,8 +370,8 @@ def write_index(site_dir: Path, lang: str, records: list[PageRecord]) -> Path:
         for old in folder.glob("*.json"):
             old.unlink()
     folder.mkdir(parents=True, exist_ok=True)
-    for name, data in build_shards(records, lang).items():
-        (folder / name).write_text(dumps(data), encoding="utf-8")
+    for name, text in _files(records, lang).items():
+        (folder / name).write_text(text, encoding="utf-8")
     return folder / "index.json"
 
 
