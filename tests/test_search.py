@@ -77,6 +77,12 @@ def test_index_is_compact_json_in_pieces_per_language(tmp_path):
     assert ix["words"] == sorted(search.vocabulary(full), key=lambda w: w.encode("utf-16-be"))
     assert {s[0] for s in full["sections"]} == {0, 1} and all(len(s) == 4 for s in full["sections"])
     assert_postings_are_every_word_at_its_place(path.parent, ix, full)
+    # pieces are asked for under the build's id: a change in any piece changes it
+    again = search.write_index(tmp_path / "again", "km", [km, fallback])
+    assert json.loads(again.read_text(encoding="utf-8"))["id"] == ix["id"]
+    edited = search.page_record(PAGE.replace("Passport", "Visa"), "rights/")
+    other = search.write_index(tmp_path / "other", "km", [edited, fallback])
+    assert json.loads(other.read_text(encoding="utf-8"))["id"] != ix["id"]
 
 
 def assert_postings_are_every_word_at_its_place(folder, ix, full):

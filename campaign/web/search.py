@@ -349,7 +349,13 @@ def _files(records: list[PageRecord], lang: str) -> dict[str, str]:
         paused = gc.isenabled()
         gc.disable()  # a hundred thousand small lists, none of them garbage: collecting them is wasted
         try:
-            return {name: dumps(data) for name, data in build_shards(records, lang).items()}
+            files = build_shards(records, lang)
+            out = {name: dumps(data) for name, data in files.items() if name != "index.json"}
+            # the pieces are asked for with this, so a reader whose index predates a new build
+            # never mixes old and new pieces (from a cache or the server)
+            files["index.json"]["id"] = hashlib.sha256("".join(out[k] for k in sorted(out)).encode()).hexdigest()[:12]
+            out["index.json"] = dumps(files["index.json"])
+            return out
         finally:
             if paused:
                 gc.enable()

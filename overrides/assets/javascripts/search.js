@@ -51,15 +51,15 @@
     return out;
   }
 
-  // The index comes in pieces (campaign/web/search.py): the page list and every word first,
+  // The index comes in pieces (campaign/web/search.py): every word and each page's sections first,
   // then the postings of the query's words (each word's positions in each section), which rank
   // every page exactly as a scan of the whole text would, then the text of the results shown.
-  var data, loading, folder, words = new Map(), shardFirst, textFirst, pageFirst, total, files = {}, posting = new Map(),
+  var data, loading, folder, version, words = new Map(), shardFirst, textFirst, pageFirst, total, files = {}, posting = new Map(),
     sections = [], seq = 0, POS = 67108864; // section * POS + position: one number per place
   function get(name) { // the page list may be on its way already (campaign.js asks for it with this script)
     var early = name === "index.json" && window.campaignIndex;
     if (early) window.campaignIndex = null;
-    return (early || fetch(new URL(name, folder))).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
+    return (early || fetch(new URL(name + (version ? "?" + version : ""), folder))).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
   }
   function firsts(counts) { var n = 0; return counts.map(function (c) { n += c; return n - c; }); }
   function below(list, x) { // the last item of an ascending list that is ≤ x
@@ -72,6 +72,7 @@
       meta.textContent = ds.loading;
       folder = new URL(ds.campaignIndex, location.href);
       loading = get("index.json").then(function (ix) {
+        version = ix.id;
         ix.words.forEach(function (w, i) { words.set(w, i); vocab.add(w); if (w.length > maxLen) maxLen = w.length; });
         shardFirst = firsts(ix.shards); textFirst = firsts(ix.texts);
         pageFirst = firsts(ix.pages); total = pageFirst.length ? pageFirst[pageFirst.length - 1] + ix.pages[ix.pages.length - 1] : 0;
