@@ -12,7 +12,6 @@ site, and the reference site plus N synthetic pages per language (scripts/synthe
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import subprocess
@@ -23,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from synthetic import copy_project, add_pages, stock_project  # noqa: E402
+from synthetic import copy_project, add_pages, stock_project, options  # noqa: E402
 
 
 def build_once(project: Path, out: Path) -> tuple[float, int]:
@@ -48,10 +47,7 @@ def measure(project: Path, out: Path, runs: int) -> tuple[float, int]:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--pages", type=int, default=300)
-    ap.add_argument("--runs", type=int, default=3)
-    args = ap.parse_args(argv)
+    args = options(__doc__).parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         ref = copy_project(tmp / "ref")

@@ -13,7 +13,6 @@ only: stock MkDocs has no schedule).
 
 from __future__ import annotations
 
-import argparse
 import os
 import signal
 import socket
@@ -28,7 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from synthetic import copy_project, add_pages, stock_project  # noqa: E402
+from synthetic import copy_project, add_pages, stock_project, options  # noqa: E402
 
 PAGE = ("docs/en/gen/p007.md", "en/gen/p007/")
 EVENT = ('en: "Community theatre: migrate safely"', "en/tour/events/paoy-paet-theatre-2026-08-07/")
@@ -103,10 +102,7 @@ def measure(url: str, project: Path, edit, page: str, runs: int) -> float:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--pages", type=int, default=300)
-    ap.add_argument("--runs", type=int, default=3)
-    args = ap.parse_args(argv)
+    args = options(__doc__).parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         ours = add_pages(copy_project(tmp / "ours"), args.pages)

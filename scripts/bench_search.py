@@ -10,7 +10,6 @@ serves each on 127.0.0.1 and measures in headless Chromium at 360x800:
 
 from __future__ import annotations
 
-import argparse
 import functools
 import gzip
 import http.server
@@ -25,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from synthetic import stock_project, synthetic_project  # noqa: E402
+from synthetic import stock_project, synthetic_project, options  # noqa: E402
 
 
 def build(project: Path, out: Path) -> None:
@@ -99,10 +98,8 @@ def measure(browser, site: Path, query: str, bodies: bool = False, after_open: b
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--pages", type=int, default=300)
+    ap = options(__doc__, runs=5)  # a first search per run, each in a fresh browser context
     ap.add_argument("--query", default="ប្រាក់ឈ្នួល")
-    ap.add_argument("--runs", type=int, default=5, help="first searches per site (fresh browser context each); the median is shown")
     args = ap.parse_args(argv)
     from playwright.sync_api import sync_playwright
 

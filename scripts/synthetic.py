@@ -7,6 +7,7 @@ stock MkDocs + Material + mkdocs-static-i18n project of the same pages to compar
 
 from __future__ import annotations
 
+import argparse
 import random
 import re
 import shutil
@@ -85,3 +86,11 @@ def stock_project(dst: Path, source: Path) -> Path:
     shutil.copy(ROOT / "overrides/partials/languages/km.html", dst / "overrides/partials/languages/km.html")
     (dst / "mkdocs.yml").write_text(STOCK_CONFIG, encoding="utf-8")
     return dst
+
+
+def options(doc: str, runs: int = 3) -> argparse.ArgumentParser:
+    """The options every side-by-side benchmark has: extra pages per language, measured runs."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("--pages", type=int, default=300, help="synthetic pages added per language")
+    ap.add_argument("--runs", type=int, default=runs, help="measured runs; the median is shown")
+    return ap
