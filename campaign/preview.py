@@ -47,6 +47,7 @@ from campaign.core.config import PROJECT_FILES, read_site_config
 
 POLL = 0.25  # seconds between looks at the files
 SETTLE = 0.2  # a save often touches several files: wait until they stop changing
+SETTLE_TOLD = 0.1  # the same, when the system told us of the change as it happened
 CONTENT = ("docs", "data", "tour_schedule.yaml")  # what a running worker rebuilds; else a new one
 STATE = "/__campaign__/state"
 FONTS = "/__campaign__/fonts/"
@@ -223,10 +224,7 @@ def engine_warnings(output: str) -> list[str]:
 def snapshot(root: Path, extra: Path | None) -> dict[str, tuple[int, int]]:
     """Modification time and size of every file a project is made of."""
     seen: dict[str, tuple[int, int]] = {}
-    tops = [root / name for name in PROJECT_FILES]
-    if extra is not None and all(extra != t and t not in extra.parents for t in tops):
-        tops.append(extra)
-    for top in tops:
+    for top in _tops(root, extra):
         files = [top] if top.is_file() else sorted(top.rglob("*")) if top.is_dir() else []
         for f in files:
             if f.name.startswith((".", "#")) or f.name.endswith("~"):
@@ -238,6 +236,56 @@ def snapshot(root: Path, extra: Path | None) -> dict[str, tuple[int, int]]:
             if not f.is_dir():
                 seen[str(f)] = (st.st_mtime_ns, st.st_size)
     return seen
+
+
+def _tops(root: Path, extra: Path | None) -> list[Path]:
+    """Where a project's files are (``snapshot`` looks at them; ``Told`` is told of changes)."""
+    tops = [root / name for name in PROJECT_FILES]
+    if extra is not None and all(extra != t and t not in extra.parents for t in tops):
+        tops.append(extra)
+    return tops
+
+
+class Told:
+    """Set as soon as a project file changes, from the system's file notifications (watchdog:
+    MkDocs brings it); without them (another engine, a file system that has none) ``wait``
+    simply times out and the files are looked at every ``POLL`` as before."""
+
+    def __init__(self, root: Path, extra: Path | None):
+        self.flag = threading.Event()
+        self.observer = None
+        try:
+            from watchdog.events import FileSystemEventHandler
+            from watchdog.observers import Observer
+        except ImportError:
+            return
+        flag = self.flag
+
+        class Handler(FileSystemEventHandler):
+            def on_any_event(self, event):
+                if event.event_type not in ("opened", "closed_no_write"):  # reading is not changing
+                    flag.set()
+
+        try:
+            observer = Observer()
+            folders = {t if t.is_dir() else t.parent for t in _tops(root, extra) if t.exists()}
+            for folder in sorted(folders):
+                observer.schedule(Handler(), str(folder), recursive=folder != root)
+            observer.daemon = True
+            observer.start()
+        except (OSError, RuntimeError):  # too many watches, say: looking every POLL still works
+            return
+        self.observer = observer
+
+    def wait(self) -> bool:
+        """Until a change is told or ``POLL`` passes; True when told."""
+        told = self.flag.wait(POLL) if self.observer is not None else (time.sleep(POLL) or False)
+        self.flag.clear()
+        return told
+
+    def stop(self) -> None:
+        if self.observer is not None:
+            self.observer.stop()
 
 
 def _stamp() -> str:
@@ -423,14 +471,15 @@ class Preview:
     def watch(self) -> None:
         root = self.config.parent
         seen = snapshot(root, self.theme_dir)
+        told = Told(root, self.theme_dir)
         self.round()
         while True:
-            time.sleep(POLL)
+            settle = SETTLE_TOLD if told.wait() else SETTLE
             now = snapshot(root, self.theme_dir)
             if now == seen:
                 continue
             while True:  # until the files stop changing
-                time.sleep(SETTLE)
+                time.sleep(settle)
                 later = snapshot(root, self.theme_dir)
                 if later == now:
                     break
