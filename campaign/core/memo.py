@@ -100,6 +100,11 @@ def recall(kind: str, key, make: Callable):
     return store[key]
 
 
+def kept(kind: str, key) -> bool:
+    """Whether ``recall`` has a value for ``key`` (the values it was made from may need keeping too)."""
+    return _in_memory[0] and key in _kept.get(kind, {})
+
+
 def sweep() -> None:
     """Between builds: forget what the last build did not use (memory stays one site's)."""
     for kind, store in _kept.items():

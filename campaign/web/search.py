@@ -362,6 +362,11 @@ def _files(records: list[PageRecord], lang: str) -> dict[str, str]:
 
     key = (lang, tuple(sorted((r.url, r.title, r.lang, tuple((s.anchor, s.heading, s.text) for s in r.sections))
                               for r in records)))
+    if memo.kept("search-files", key):  # still in use: kept for the next build that needs them
+        for r in records:
+            _section_postings("", r.title)
+            for sec in r.sections:
+                _section_postings(sec.heading, sec.text)
     return memo.recall("search-files", key, make)
 
 
