@@ -112,24 +112,23 @@ def parse_times(text: str | None, day: dt.date) -> tuple[dt.datetime, dt.datetim
 
 
 def find_province(gaz, name: str):
-    province = gaz.province(name.strip())
-    if province is None:
-        hits = gaz.province_suggestions(name.strip())
-        expected = ("one of " + ", ".join(repr(h) for h in hits) + " (closest names)" if hits
-                    else suggest(name, [p.name("en") for p in gaz.provinces]))
-        raise UsageError(f"--province '{name}' is not in data/gazetteer.yaml — expected {expected}")
-    return province
+    return _named(gaz.province(name.strip()), name, "--province", gaz.province_suggestions(name.strip()),
+                  [p.name("en") for p in gaz.provinces], "is not in data/gazetteer.yaml")
 
 
 def find_district(province, name: str):
-    district = province.child(name.strip())
-    if district is None:
-        hits = province.suggestions(name.strip())
+    return _named(province.child(name.strip()), name, "--district", province.suggestions(name.strip()),
+                  [c.name("en") for c in province.children],
+                  f"is not a district of {province.label} in data/gazetteer.yaml", ", or add it to the gazetteer")
+
+
+def _named(area, name: str, option: str, hits: list, names: list[str], problem: str, more: str = ""):
+    """The gazetteer area an option names, or a usage error with the closest names."""
+    if area is None:
         expected = ("one of " + ", ".join(repr(h) for h in hits) + " (closest names)" if hits
-                    else suggest(name, [c.name("en") for c in province.children]))
-        raise UsageError(f"--district '{name}' is not a district of {province.label} in data/gazetteer.yaml "
-                         f"— expected {expected}, or add it to the gazetteer")
-    return district
+                    else suggest(name, names))
+        raise UsageError(f"{option} '{name}' {problem} — expected {expected}{more}")
+    return area
 
 
 def find_kind(name: str) -> str:

@@ -193,6 +193,18 @@ class Fields:
                 self.fail(item.pos, f"each item of '{key}' must be a plain name", "`- name`")
         return tuple(out)
 
+    def web_addresses(self, key: str, expected: str, whose: str = "") -> tuple[str, ...]:
+        """A required list of http(s) addresses (where a fact comes from); ``whose`` names the
+        item in the message (" of 'Place'")."""
+        out = []
+        for item in self.seq(key, required=True, expected=expected):
+            url = item.text.strip() if isinstance(item, Scalar) else ""
+            if url.startswith(("https://", "http://")) and " " not in url:
+                out.append(url)
+            else:
+                self.fail(item.pos, f"{key} '{url}'{whose} is not a web address", "a link starting with https://")
+        return tuple(out)
+
     def sub(self, key: str, what: str, required: bool = False) -> "Fields":
         n = self.node(key)
         if n is None and required:

@@ -402,11 +402,6 @@ def load_full(site_dir: Path, lang: str) -> dict:
 
 # -- the browser's rules, in Python: for tests and for the benchmark --------------------
 
-def folded(text: str) -> frozenset[str]:
-    """The folded words of a text, as the index keeps them."""
-    return memo.recall("search-words", text, lambda: frozenset(fold(x) for x in tokens(text)))
-
-
 def fold(word: str) -> str:
     """The form a word is compared in: Khmer spelling variants folded, lower case, Western digits."""
     return khmer.normalize(word).lower().translate(_DIGITS)

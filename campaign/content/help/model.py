@@ -131,17 +131,6 @@ def _phones(f: Fields) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _sources(f: Fields) -> tuple[str, ...]:
-    out = []
-    for item in f.seq("source", required=True, expected="the web address of a public page that names this place"):
-        url = item.text.strip() if isinstance(item, Scalar) else ""
-        if url.startswith(("https://", "http://")) and " " not in url:
-            out.append(url)
-        else:
-            f.fail(item.pos, f"source '{url}' of {f.what} is not a web address", "a link starting with https://")
-    return tuple(out)
-
-
 def _district(f: Fields, province: Area | None) -> Area | None | bool:
     """The district, None when not given (the site says it is not confirmed), False when wrong."""
     if province is None or f.node("district") is None:
@@ -166,7 +155,8 @@ def _service(node, gaz: Gazetteer, languages: Languages, today: dt.date, sample:
     warn_untranslated(f, untranslated, languages)
     province = read_province(f, gaz)
     district = _district(f, province)
-    offers, phones, sources = _offers(f), _phones(f), _sources(f)
+    offers, phones = _offers(f), _phones(f)
+    sources = f.web_addresses("source", "the web address of a public page that names this place", f" of {f.what}")
     checked = read_checked(f, "checked", today)
     sample = f.boolean("sample", default=sample)
     if sum(d.severity == "error" for d in diags) > n_errors or not (sid and name and province):

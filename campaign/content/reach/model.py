@@ -81,17 +81,6 @@ def figures(schedule: Schedule, published: list[Row]) -> dict:
     return out
 
 
-def _sources(f: Fields) -> tuple[str, ...]:
-    out = []
-    for item in f.seq("source", required=True, expected="the web address that gives the target"):
-        url = item.text.strip() if isinstance(item, Scalar) else ""
-        if url.startswith(("https://", "http://")) and " " not in url:
-            out.append(url)
-        else:
-            f.fail(item.pos, f"source '{url}' is not a web address", "a link starting with https://")
-    return tuple(out)
-
-
 def load_target(path: Path, display: str = FILE, today: dt.date | None = None
                 ) -> tuple[Target | None, list[Diagnostic]]:
     root, diags = parse_file(path, display)
@@ -100,6 +89,6 @@ def load_target(path: Path, display: str = FILE, today: dt.date | None = None
     f = Fields(root, diags, display, Position(display, 1, 1))
     f.check_keys(["target", "source", "checked"])
     people = f.integer("target", minimum=1)
-    sources = _sources(f)
+    sources = f.web_addresses("source", "the web address that gives the target")
     checked = read_checked(f, "checked", today or dt.date.today())
     return (Target(people, sources, checked) if people else None), diags

@@ -113,19 +113,16 @@
   // with, and so on (a term may span several words written together); for a half-typed term, the
   // words that start with what is left.
   function need(t) {
-    var out = new Set(), todo = [0], done = new Set();
+    var out = new Set(), todo = [t.w], done = new Set();
     while (todo.length) {
-      var i = todo.pop(), rest = t.w.slice(i);
-      if (done.has(i)) continue;
-      done.add(i);
-      for (var j = 1; j <= rest.length && j <= maxLen; j++) {
-        var p = rest.slice(0, j);
-        if (vocab.has(p)) { out.add(p); if (j < rest.length) todo.push(i + j); }
-      }
-      if (t.prefix) for (var k = lowerBound(rest); k < sorted.length && sorted[k].lastIndexOf(rest, 0) === 0; k++) out.add(sorted[k]);
+      var rest = todo.pop();
+      if (done.has(rest)) continue;
+      done.add(rest);
+      next(t, rest).forEach(function (w) { out.add(w); if (w.length < rest.length && !rest.lastIndexOf(w, 0)) todo.push(rest.slice(w.length)); });
     }
     return out;
   }
+
   // Sections (pages, for titles) where t occurs in field f ("h" heading, "t" text, "p" title) → how
   // often, as find() counts on their text: a word that is t (or, half-typed, starts with it), or a
   // word t starts with followed (position + 1) by words that spell the rest.
@@ -208,18 +205,18 @@
   // Every page with every term (in its title or text), best first: words in the title, then
   // in headings, then how often; each page's best section is the one with most distinct terms.
   function search(pq, needs) {
-    var bySection = new Map();
+    var bySection = new Set();
     placeSets.clear();
     function count(t, i) {
       var c = { h: occurs(t, needs[i], "h"), t: occurs(t, needs[i], "t") };
-      c.h.forEach(function (_, s) { bySection.set(s, 1); }); c.t.forEach(function (_, s) { bySection.set(s, 1); });
+      c.h.forEach(function (_, s) { bySection.add(s); }); c.t.forEach(function (_, s) { bySection.add(s); });
       return c;
     }
     var terms = pq.terms, k = terms.length, counts = terms.map(count),
       phrases = pq.phrases.map(function (p, i) { return count(p, k + i); }),
       titles = terms.map(function (t, i) { return occurs(t, needs[i], "p"); });
     var pages = null, secsOf = new Map();
-    bySection.forEach(function (_, s) {
+    bySection.forEach(function (s) {
       var n = below(pageFirst, s);
       (secsOf.get(n) || secsOf.set(n, []).get(n)).push(s);
     });
