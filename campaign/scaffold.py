@@ -291,19 +291,19 @@ def _new_event(config_file: Path, a: EventAnswers, interactive: bool) -> int:
     day = get("date", "Date (YYYY-MM-DD)", parse_date)
     kind = get("kind", "Kind (" + ", ".join(KINDS) + ")", find_kind)
     start, end = get("time", "Time (HH:MM or HH:MM-HH:MM)", lambda v: parse_times(v, day), "18:00-20:00")
-    titles, venues = {}, {}
-    for lang in config.languages:
-        opt = getattr(a, f"title_{lang}", None)
-        if opt is None and interactive:
-            opt = _ask(f"Title in {language_name(lang, 'en')} (empty: the kind and the place)")
-        if opt:
-            titles[lang] = opt.strip()
-    for lang in config.languages:
-        opt = getattr(a, f"venue_{lang}", None)
-        if opt is None and interactive:
-            opt = _ask(f"Venue in {language_name(lang, 'en')}, e.g. a pagoda or a commune hall (empty: later)")
-        if opt:
-            venues[lang] = opt.strip()
+
+    def per_language(field: str, question: str) -> dict[str, str]:
+        out = {}
+        for lang in config.languages:
+            opt = getattr(a, f"{field}_{lang}", None)
+            if opt is None and interactive:
+                opt = _ask(question.format(language_name(lang, "en")))
+            if opt:
+                out[lang] = opt.strip()
+        return out
+
+    titles = per_language("title", "Title in {} (empty: the kind and the place)")
+    venues = per_language("venue", "Venue in {}, e.g. a pagoda or a commune hall (empty: later)")
 
     path = config.root / SCHEDULE
     raw = path.read_bytes()
