@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from campaign import engines
+from campaign import preview
 from campaign.preview import State, engine_problems, inject
 from conftest import BUILD_EPOCH, PHONE, ROOT, build_site, free_port, screenshot
 
@@ -82,15 +83,16 @@ def serve(project_copy, tmp_path):
 
     def start() -> Running:
         port = free_port()
-        # the preview's temporary folders go here; short, for Chromium's socket path (108 bytes)
+        # the preview's temporary folders and builds go here (not in memory: the tests look at
+        # them); short, for Chromium's socket path (108 bytes)
         tmp = Path(tempfile.mkdtemp(prefix="pv-"))
         made.append(tmp)
         log = tmp_path / "serve.log"
         cmd = [sys.executable, "-m", "campaign.cli", "-f", str(project_copy / "mkdocs.yml"),
                "serve", "-a", f"127.0.0.1:{port}"]
         with log.open("w") as out:
-            proc = subprocess.Popen(cmd, cwd=ROOT, env=engines.environment(TMPDIR=str(tmp),
-                                                                         SOURCE_DATE_EPOCH=BUILD_EPOCH),
+            env = engines.environment(TMPDIR=str(tmp), CAMPAIGN_PREVIEW_DIR=str(tmp), SOURCE_DATE_EPOCH=BUILD_EPOCH)
+            proc = subprocess.Popen(cmd, cwd=ROOT, env=env,
                                     stdout=out, stderr=subprocess.STDOUT)
         run = Running(proc, f"http://127.0.0.1:{port}/", log, tmp)
         running.append(run)
@@ -233,6 +235,49 @@ def test_panel_goes_first_in_the_body_and_the_reload_script_last():
     state = State(languages=("km", "en", "th"), default="km")
     assert [state.language(p) for p in ("/", "/en/", "/en", "/th/x/", "/km/", "/enx/")] == \
         ["km", "en", "en", "th", "km", "km"]
+
+
+def test_builds_go_to_memory_while_it_has_room_for_them_then_to_disk(tmp_path, monkeypatch):
+    """Builds are written where writing is fastest, memory; a site too big for what memory has
+    left sends the next builds to the system's temporary folder; a stop removes both."""
+    memory, disk = tmp_path / "memory", tmp_path / "disk"
+    memory.mkdir(), disk.mkdir()
+    free = {"bytes": 10 << 30}
+
+    class Statvfs:
+        f_frsize = 4096
+
+        @property
+        def f_bavail(self):
+            return free["bytes"] // 4096
+
+    real = preview.os.statvfs
+    monkeypatch.setattr(preview, "MEMORY", memory)
+    monkeypatch.setattr(preview.os, "statvfs", lambda p: Statvfs() if Path(p) == memory else real(p))
+    monkeypatch.setattr(tempfile, "tempdir", str(disk))
+    monkeypatch.delenv("CAMPAIGN_PREVIEW_DIR", raising=False)
+    assert preview.scratch() == str(memory)
+    assert preview.scratch(3 << 30) is None  # three builds of 3 GB do not fit beside the spare
+    monkeypatch.setenv("CAMPAIGN_PREVIEW_DIR", str(disk))
+    assert preview.scratch() == str(disk)  # chosen by hand
+    monkeypatch.delenv("CAMPAIGN_PREVIEW_DIR")
+    monkeypatch.setattr(preview, "MEMORY", tmp_path / "none")
+    assert preview.scratch() is None  # no memory file system (macOS, Windows)
+    monkeypatch.setattr(preview, "MEMORY", memory)
+
+    run = preview.Preview(ROOT / "mkdocs.yml", "127.0.0.1:1")
+    first = run.tmp
+    assert first.parent == memory
+    site = first / "build-1"
+    site.mkdir()
+    (site / "index.html").write_bytes(b"x" * 4096)
+    run._room(site)
+    assert run.tmp == first  # room enough
+    free["bytes"] = preview.MEMORY_SPARE + 3 * 4096 - 1
+    run._room(site)
+    assert run.tmp.parent == disk and site.is_dir()  # the next builds on disk; the served one stays
+    run.stop()
+    assert not first.exists() and not run.tmp.exists()
 
 
 # -- a preview is a full build ------------------------------------------------------------
