@@ -31,8 +31,10 @@ def package_dirs() -> dict[str, str]:
 
 def use_overrides(directory: Path | None) -> None:
     """Templates in ``directory`` (``<part>/<file>``) take precedence over the package's."""
-    _overrides[:] = [directory] if directory is not None and directory.is_dir() else []
-    env.cache_clear()
+    chosen = [directory] if directory is not None and directory.is_dir() else []
+    if chosen != _overrides:  # the same: the compiled templates are kept (Jinja reloads a changed file)
+        _overrides[:] = chosen
+        env.cache_clear()
 
 
 def overrides(part: str) -> list[Path]:

@@ -47,6 +47,8 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
                 raise PluginError(str(exc)) from None
             for line in report(self.build.warnings).splitlines():
                 log.warning(line)
+        if reuse.active():
+            reuse.skip_kept_renders()
         self.lang = i18n.current_language(config, self.build.project.config.default)
         if not any(isinstance(e, CampaignExtension) for e in config.markdown_extensions):
             config.markdown_extensions.append(CampaignExtension(numbers=self.build.tel_numbers()))
@@ -99,6 +101,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             hit = reuse.markdown_hit(k)
             self._md[page.file.src_uri] = (k, hit)
             if hit is not None:
+                reuse.mark_kept(page)
                 return ""  # rendered before: MkDocs renders nothing, on_page_content puts it back
             reuse.start_capture()
         return markdown

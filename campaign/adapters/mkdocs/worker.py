@@ -59,6 +59,29 @@ def build(config_file: str, site_dir: str) -> dict:
     return {"ok": ok, "output": text.getvalue()}
 
 
+def keep_theme_listing() -> None:
+    """MkDocs lists every file of the theme on every build, to find its static files (Material's
+    10,000, a tenth of a second per language). A worker lists them once: the preview starts a
+    new worker when the theme or the configuration changes. Which of them a build adds stays
+    decided per build (a file of ``docs/`` of the same name wins)."""
+    from mkdocs.structure.files import File, Files
+
+    real = Files.add_files_from_theme
+    listed: dict[tuple, list[tuple[str, str]]] = {}
+
+    def add_files_from_theme(self, env, config):
+        k = (tuple(config.theme.dirs), tuple(config.theme.static_templates))
+        if k not in listed:
+            everything = Files([])
+            real(everything, env, config)
+            listed[k] = [(f.src_uri, f.src_dir) for f in everything]
+        for path, folder in listed[k]:
+            if self.get_file_from_path(path) is None:
+                self.append(File(path, folder, config.site_dir, config.use_directory_urls))
+
+    Files.add_files_from_theme = add_files_from_theme
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-f", "--config-file", required=True)
@@ -66,6 +89,7 @@ def main(argv=None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     reuse.enable()
+    keep_theme_listing()
     browser.keep_open()  # a changed card or poster is drawn without starting Chromium again
     answer, sys.stdout = sys.stdout, sys.stderr  # stray prints must not break the answers
     for line in sys.stdin:
