@@ -118,10 +118,10 @@ def scan_docs(docs_dir: Path, languages: tuple[str, ...], default: str, root: Pa
             diags.append(error(Position(_display(base, root), 1, 1),
                                f"no folder for language '{lang}'", f"a folder docs/{lang}/ with the pages"))
             continue
-        for path in sorted(base.rglob("*.md")):
+        if outside(base, real_docs):
+            continue  # reported by unsafe_files
+        for path in _markdown_files(base):
             display = _display(path, root)
-            if outside(path, real_docs):
-                continue  # reported by unsafe_files
             rel = path.relative_to(base).as_posix()
             st = path.stat()
             page, d = memo.recall("page", (str(path), lang, rel, display, st.st_mtime_ns, st.st_size),
@@ -134,6 +134,15 @@ def scan_docs(docs_dir: Path, languages: tuple[str, ...], default: str, root: Pa
                                "page outside a language folder",
                                f"the page inside docs/{default}/ or another language folder"))
     return Site(tuple(languages), default, pages, dict(fallbacks or {})), diags
+
+
+def _markdown_files(base: Path) -> list[Path]:
+    """The pages under ``base``, in order; not those reached through a link (``unsafe_files``
+    reports them): no linked folder is entered, no linked file is taken."""
+    found = []
+    for folder, _, names in os.walk(base):
+        found += [Path(folder, n) for n in names if n.endswith(".md") and not os.path.islink(os.path.join(folder, n))]
+    return sorted(found)
 
 
 def unsafe_files(docs_dir: Path, root: Path) -> list[Diagnostic]:

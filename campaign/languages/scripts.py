@@ -129,6 +129,11 @@ def pdf_family(script: Script) -> str:
 def pdf_font_css(languages=()) -> str:
     """@font-face rules (file:// URLs) for every shipped font, and a font stack per language
     that puts the language's own script first (its punctuation and digits come from it)."""
+    return _font_css(tuple(languages))
+
+
+@functools.lru_cache(maxsize=64)  # every link preview card asks for the same rules
+def _font_css(languages: tuple[str, ...]) -> str:
     from campaign.languages.pack import pack
 
     rules = []

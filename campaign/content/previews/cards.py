@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from campaign.content.base import REGISTRY
 from campaign.content.tour import labels as tour_labels
+from campaign.core import memo
 from campaign.core.templates import render
 from campaign.languages.catalog import translator
 from campaign.languages.dates import format_range
@@ -90,14 +91,19 @@ def place_text(event, lang: str) -> str:
 
 
 def card(project, info: PageInfo, site_name: str) -> Card:
-    """The card of one page: the site card, or an event's."""
+    """The card of one page: the site card, or an event's (kept while the preview's worker runs:
+    700 cards at 600 pages are made again on every build)."""
+    event = event_of(project, info.rel)
+    return memo.recall("preview-card", (info, site_name, repr(event)), lambda: _card(event, info, site_name))
+
+
+def _card(event, info: PageInfo, site_name: str) -> Card:
     lang = info.lang
     _ = translator(lang)
     # nothing from the site's address: cards stay the same for previews, tests and the public site
     title = info.title if CARD_PER_PAGE else site_name
     values = dict(kind="site", site_name=site_name, title=title or site_name, title_lang=info.text_lang,
                   kicker="", status="", status_label="", when="", where="")
-    event = event_of(project, info.rel)
     if event is not None:
         shown = event.status if event.status in _SHOWN_STATUS else ""
         values.update(kind="event", kicker=f"{_('Safe Migration Tour')} · {_(tour_labels.KIND[event.kind])}",
