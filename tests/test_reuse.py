@@ -49,3 +49,31 @@ def test_kept_pages_are_only_those_of_the_last_build(project_copy, tmp_path):
         page.write_text(page.read_text(encoding="utf-8") + f"\nEdited {n}.\n", encoding="utf-8")
         assert build_site(project_copy, tmp_path / f"b{n}", URL).returncode == 0
     assert sum(1 for p in kept.rglob("*") if p.is_file()) == count
+
+
+def _anew(result) -> list[str]:
+    m = re.search(r"Themed anew: ?(.*)", result.stderr)
+    assert m, result.stderr[-2000:]
+    return m.group(1).split()
+
+
+def test_an_edit_renders_anew_only_the_pages_that_show_it(project_copy, tmp_path, monkeypatch):
+    """A page's text: that page alone; an event's title: its page, its month's and its
+    province's lists and the Tour page, in the language edited; no guide, no other event.
+    (A title is in every page's navigation: all of its language's pages, as it should.)"""
+    monkeypatch.setenv("CAMPAIGN_REUSE_DEBUG", "1")
+    assert build_site(project_copy, tmp_path / "first", URL).returncode == 0
+    for n, (source, output) in enumerate((("docs/en/rights.md", "en/rights/index.html"),
+                                          ("docs/km/savings.md", "savings/index.html"))):
+        page = project_copy / source
+        page.write_text(page.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+        result = build_site(project_copy, tmp_path / f"page-{n}", URL)
+        assert result.returncode == 0, result.stderr[-3000:]
+        assert _anew(result) == [output]
+    edit, shown, _ = EDITS["schedule"]
+    edit(project_copy)
+    result = build_site(project_copy, tmp_path / "schedule", URL)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert _anew(result) == ["en/tour/2026-08/index.html", "en/tour/banteay-meanchey/index.html",
+                             "en/tour/events/paoy-paet-theatre-2026-08-07/index.html", "en/tour/index.html"]
+    assert shown in (tmp_path / "schedule/en/tour/index.html").read_text(encoding="utf-8")

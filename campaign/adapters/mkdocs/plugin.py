@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -128,7 +129,7 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
                       and (k != "build_date_utc" or self._uses_date)}
             k = reuse.key("page", template, self._theme_fp, self._config_fp, self._nav_fp, config.extra,
                           reuse.page(page), values)
-            hit = reuse.themed_hit(k)
+            hit = reuse.themed_hit(k, page.file.dest_uri)
             self._themed[page.file.src_uri] = k if hit is None else None
             if hit is not None:  # the template gives the kept HTML as it is (``reuse.kept``)
                 reuse.keep(self._env.get_template(template))
@@ -155,6 +156,8 @@ class CampaignPlugin(BasePlugin[CampaignConfig]):
             reuse.finish_build()
             if reuse.active():
                 log.info("Kept from earlier builds: %s", reuse.stats())
+                if os.environ.get("CAMPAIGN_REUSE_DEBUG"):
+                    log.info("Themed anew: %s", " ".join(sorted(reuse.anew())))
 
     def on_build_error(self, error):
         if self.build is not None:

@@ -34,6 +34,7 @@ from campaign.core import memo
 KEPT = "campaign_reuse"  # in a page's context: the output kept from an earlier build
 FORMAT = 1  # how entries are written (part of every key)
 _stats = {"markdown": [0, 0], "page": [0, 0]}  # hits, misses
+_anew: list[str] = []  # the pages this build themed anew (what an edit turned out to change)
 
 
 class _Store:
@@ -107,11 +108,17 @@ def stats() -> str:
     return ", ".join(f"{k} {h} reused of {h + m}" for k, (h, m) in _stats.items())
 
 
+def anew() -> list[str]:
+    """The output paths of the pages this build themed anew (not taken from an earlier build)."""
+    return list(_anew)
+
+
 def new_build() -> None:
     """Keep only what the last build used: the memory stays the size of one site."""
     memo.sweep()
     for v in _stats.values():
         v[:] = [0, 0]
+    _anew.clear()
     if _store and _store[0].folder is None:
         _store[0].sweep()
 
@@ -434,9 +441,11 @@ def keep(template) -> None:
     template._campaign_reuse = True
 
 
-def themed_hit(k: str | None) -> str | None:
+def themed_hit(k: str | None, dest: str) -> str | None:
     text = _store[0].get("page", k) if k is not None and _store else None
     _stats["page"][0 if text is not None else 1] += 1
+    if text is None:
+        _anew.append(dest)
     return text
 
 
