@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)  # one per YAML value: 40,000 at 2,000 events
 class Position:
     path: str
     line: int  # 1-based

@@ -100,6 +100,11 @@ def recall(kind: str, key, make: Callable):
     return store[key]
 
 
+def in_memory() -> bool:
+    """Whether values are kept in memory between builds (a builder that stays running)."""
+    return _in_memory[0]
+
+
 def kept(kind: str, key) -> bool:
     """Whether ``recall`` has a value for ``key`` (the values it was made from may need keeping too)."""
     return _in_memory[0] and key in _kept.get(kind, {})

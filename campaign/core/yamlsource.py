@@ -19,7 +19,7 @@ import yaml
 from campaign.core.diagnostics import Diagnostic, Position, error, read_source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands per schedule: no __dict__ each
 class Scalar:
     text: str
     pos: Position
@@ -30,13 +30,13 @@ class Scalar:
         return not self.quoted and self.text in ("", "~", "null", "Null", "NULL")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands per schedule: no __dict__ each
 class Seq:
     items: tuple["Node", ...]
     pos: Position
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands per schedule: no __dict__ each
 class Map:
     entries: tuple[tuple[Scalar, "Node"], ...]
     pos: Position

@@ -247,8 +247,9 @@ def positions(text: str) -> list[tuple[str, int]]:
     return memo.recall("search-positions", text, make)
 
 
-def build_shards(records: list[PageRecord], lang: str) -> dict[str, dict]:
-    """The sharded index of one language: file name (under search/<lang>/) → JSON-ready data.
+def build_shards(records: list[PageRecord], lang: str) -> dict[str, dict | str]:
+    """The sharded index of one language: file name (under search/<lang>/) → JSON-ready data (the
+    postings files: their JSON text).
 
     ``index.json``: how many sections each page has (pages in URL order, sections numbered in
     page order), every folded word (in JavaScript's order), how many words each postings file has
@@ -267,36 +268,38 @@ def build_shards(records: list[PageRecord], lang: str) -> dict[str, dict]:
     for n in range(len(pages)):
         firsts.append(seen)
         seen += counts[n]
-    # word → [section entries, title entries, last section, last page, ~bytes]; the sections' and
-    # titles' own postings are kept between builds, so a preview puts together what changed
+    # word → [section entries, title entries, last section, last page, ~bytes]; entries are JSON
+    # text already (a list of lists per word and section took three times the memory: 60 MB at
+    # 2,000 events); the sections' and titles' own postings are kept between builds, so a
+    # preview puts together what changed
     post: dict[str, list] = {}
     for i, (_, _, heading, text) in enumerate(sections):
-        for w, (h, t) in _section_postings(heading, text).items():
+        for w, (h, t, count) in _section_postings(heading, text).items():
             entry = post.get(w) or post.setdefault(w, [[], [], 0, 0, 3 * len(w)])
-            entry[0].append([i - entry[2], h, t])
+            entry[0].append(f"[{i - entry[2]},{h},{t}]")
             entry[2] = i
-            entry[4] += 8 + 4 * (len(h) + len(t))
+            entry[4] += 8 + 4 * count
     for n, (_, title, _) in enumerate(pages):
-        for w, places in _section_postings("", title).items():
+        for w, (_, t, count) in _section_postings("", title).items():
             entry = post.get(w) or post.setdefault(w, [[], [], 0, 0, 3 * len(w)])
-            entry[1].append([n - entry[3], places[1]])
+            entry[1].append(f"[{n - entry[3]},{t}]")
             entry[3] = n
-            entry[4] += 8 + 4 * len(places[1])
+            entry[4] += 8 + 4 * count
     words = sorted(post, key=_utf16)
     files: dict[str, dict] = {}
     shard_starts, shard, size = [], {}, SHARD_BYTES
     for n, w in enumerate(words):
         entry = post[w]
         if size + entry[4] > SHARD_BYTES and shard:
-            files[f"p{len(shard_starts) - 1}.json"] = shard
+            files[f"p{len(shard_starts) - 1}.json"] = _postings_file(shard)
             shard = {}
         if not shard:
             shard_starts.append(n)
             size = 0
-        shard[w] = entry[:2]
+        shard[w] = entry
         size += entry[4]
     if shard:
-        files[f"p{len(shard_starts) - 1}.json"] = shard
+        files[f"p{len(shard_starts) - 1}.json"] = _postings_file(shard)
     text_starts, size = [0], 0
     for i, (_, _, heading, text) in enumerate(sections):
         cost = (len(heading) + len(text)) * 3  # ~bytes in UTF-8
@@ -325,14 +328,21 @@ def _utf16(word: str) -> bytes:
     return word.encode("utf-16-be", "surrogatepass")
 
 
-def _section_postings(heading: str, text: str) -> dict[str, tuple[list[int], list[int]]]:
-    """word → (its positions in the heading, in the text) of one section (or a title, as text)."""
-    def make() -> dict[str, tuple[list[int], list[int]]]:
+def _postings_file(shard: dict[str, list]) -> str:
+    """``p<n>.json``: word → [section entries, title entries], written as ``dumps`` would."""
+    return "{" + ",".join(f"{dumps(w)}:[[{','.join(e[0])}],[{','.join(e[1])}]]" for w, e in shard.items()) + "}"
+
+
+def _section_postings(heading: str, text: str) -> dict[str, tuple[str, str, int]]:
+    """word → (its positions in the heading, in the text, as JSON lists; how many) of one section
+    (or a title, as text)."""
+    def make() -> dict[str, tuple[str, str, int]]:
         out: dict[str, tuple[list[int], list[int]]] = {}
         for field, value in ((0, heading), (1, text)):
             for w, pos in positions(value):
                 (out.get(w) or out.setdefault(w, ([], [])))[field].append(pos)
-        return out
+        return {w: (f"[{','.join(map(str, h))}]", f"[{','.join(map(str, t))}]", len(h) + len(t))
+                for w, (h, t) in out.items()}
 
     return memo.recall("search-postings", (heading, text), make)
 
@@ -350,7 +360,8 @@ def _files(records: list[PageRecord], lang: str) -> dict[str, str]:
         gc.disable()  # a hundred thousand small lists, none of them garbage: collecting them is wasted
         try:
             files = build_shards(records, lang)
-            out = {name: dumps(data) for name, data in files.items() if name != "index.json"}
+            out = {name: data if isinstance(data, str) else dumps(data) for name, data in files.items()
+                   if name != "index.json"}
             # the pieces are asked for with this, so a reader whose index predates a new build
             # never mixes old and new pieces (from a cache or the server)
             files["index.json"]["id"] = hashlib.sha256("".join(out[k] for k in sorted(out)).encode()).hexdigest()[:12]
@@ -362,12 +373,18 @@ def _files(records: list[PageRecord], lang: str) -> dict[str, str]:
 
     key = (lang, tuple(sorted((r.url, r.title, r.lang, tuple((s.anchor, s.heading, s.text) for s in r.sections))
                               for r in records)))
-    if memo.kept("search-files", key):  # still in use: kept for the next build that needs them
-        for r in records:
-            _section_postings("", r.title)
-            for sec in r.sections:
-                _section_postings(sec.heading, sec.text)
-    return memo.recall("search-files", key, make)
+    if memo.in_memory():
+        if memo.kept("search-files", key):  # still in use: kept for the next build that needs them
+            for r in records:
+                _section_postings("", r.title)
+                for sec in r.sections:
+                    _section_postings(sec.heading, sec.text)
+        return memo.recall("search-files", key, make)
+    # a one-off build: from the last build's files while no page of the language changed (two
+    # seconds of a rebuild at 2,000 events), under the code that makes them
+    inputs = (_record_code(), hashlib.sha256(json.dumps(key, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+              .hexdigest())
+    return json.loads(memo.get("search-files", inputs, lambda: json.dumps(make(), ensure_ascii=False)))
 
 
 def index_path(site_dir: Path, lang: str) -> Path:
