@@ -6,7 +6,8 @@ For each size: write a schedule YAML into a temp dir, then time parsing (yamlsou
 validation, the schedule page (km), one event page (km), the whole-Tour .ics feed and
 every event's JSON-LD, and print sizes. Then (unless --core-only) build the whole site
 with that schedule (both languages, every event and province page, feeds) and print
-the build time, peak memory, and the bytes of an event page, the schedule page and a
+the build time (cold: only posters kept; warm: a second build), the build process's peak
+memory, and the bytes of an event page, the schedule page and a
 guide page. An event page must not grow with N. Not a test: figures vary with the machine.
 """
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import resource
+import re
 import shutil
 import subprocess
 import sys
@@ -66,31 +67,66 @@ def timed(fn, *args, **kw):
     return result, time.perf_counter() - t0
 
 
-def site_build(n: int, schedule_text: str, tmp: Path) -> str:
-    """Build the whole reference site with a synthetic schedule; one line of figures."""
-    project = tmp / f"project_{n}"
-    for name in [n for n in PROJECT_FILES if n != "tour_schedule.yaml"]:
+BUILD_URL = "http://127.0.0.1:8000/"
+# a build that prints its own peak memory (Chromium, which draws cards, is a process of its own)
+_MEASURED = ("import resource, runpy, sys\nsys.argv = sys.argv[1:]\ntry:\n"
+             "    runpy.run_module('mkdocs', run_name='__main__', alter_sys=True)\nfinally:\n"
+             "    print(f'peak-kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}', file=sys.stderr)\n")
+
+
+def _copy_project(project: Path, schedule_text: str | None) -> Path:
+    for name in PROJECT_FILES:
         src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, project / name)
-    (project / "tour_schedule.yaml").write_text(schedule_text, encoding="utf-8")
-    if (ROOT / ".cache").is_dir():  # posters are not what is measured here: reuse their cache
-        shutil.copytree(ROOT / ".cache", project / ".cache")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1:8000/",
+        if name == "tour_schedule.yaml" and schedule_text is not None:
+            project.mkdir(parents=True, exist_ok=True)
+            (project / name).write_text(schedule_text, encoding="utf-8")
+        elif src.exists():
+            (shutil.copytree if src.is_dir() else shutil.copy)(src, project / name)
+    return project
+
+
+def _build(project: Path, out: Path) -> tuple[float, float, str]:
+    """Seconds, peak MB of the build process, and its last line when it failed ("" when not)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": BUILD_URL,
            "SOURCE_DATE_EPOCH": str(int(dt.datetime(*TODAY.timetuple()[:3], tzinfo=dt.timezone.utc).timestamp()))}
-    times = []
-    for run_name in ("cold", "warm"):  # warm: a second build, pages and calendars kept from the first
+    cmd = [sys.executable, "-c", _MEASURED, "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
+    t0 = time.perf_counter()
+    run = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - t0
+    peak = re.search(r"peak-kb (\d+)", run.stderr)
+    failed = "" if run.returncode == 0 else (run.stderr.strip().splitlines() or ["?"])[-1]
+    return seconds, int(peak.group(1)) / 1024 if peak else float("nan"), failed
+
+
+def posters_for(tmp: Path) -> Path:
+    """The posters' cache for ``BUILD_URL`` (their QR codes hold the site's address): the reference
+    project built once at that address, from this checkout's cache when it has them."""
+    project = _copy_project(tmp / "posters_project", None)
+    if (ROOT / ".cache" / "posters").is_dir():
+        shutil.copytree(ROOT / ".cache" / "posters", project / ".cache" / "posters")
+    _, _, failed = _build(project, tmp / "posters_site")
+    if failed:
+        raise SystemExit(f"the reference project did not build: {failed}")
+    return project / ".cache" / "posters"
+
+
+def site_build(n: int, schedule_text: str, tmp: Path, posters: Path) -> str:
+    """Build the whole reference site with a synthetic schedule; one line of figures. Cold: only
+    the posters kept (they are not what is measured); warm: a second build, nothing edited."""
+    project = _copy_project(tmp / f"project_{n}", schedule_text)
+    shutil.copytree(posters, project / ".cache" / "posters")
+    figures = []
+    for run_name in ("cold", "warm"):
         out = tmp / f"site_{n}_{run_name}"
-        cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
-        t0 = time.perf_counter()
-        run = subprocess.run(cmd, env=env, capture_output=True, text=True)
-        times.append(time.perf_counter() - t0)
-        if run.returncode != 0:
-            return f"build failed: {run.stderr.strip().splitlines()[-1:]}"
-    cold, seconds = times
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # largest child so far
+        seconds, peak, failed = _build(project, out)
+        if failed:
+            return f"build failed: {failed}"
+        figures.append((seconds, peak))
+    (cold, cold_mb), (warm, warm_mb) = figures
     size = lambda rel: (out / rel).stat().st_size  # noqa: E731
     pages = sum(1 for _ in out.rglob("index.html"))
-    return (f"{n:>7} cold {cold:>6.1f}s warm {seconds:>6.1f}s {peak_mb:>7.0f} MB {pages:>7,} pages  event page {size('tour/events/ev-00050/index.html'):>7,} B"
+    return (f"{n:>7} cold {cold:>6.1f}s {cold_mb:>4.0f} MB  warm {warm:>6.1f}s {warm_mb:>4.0f} MB {pages:>7,} pages"
+            f"  event page {size('tour/events/ev-00050/index.html'):>7,} B"
             f"  schedule page {size('tour/index.html'):>10,} B  guide page {size('rights/index.html'):>7,} B")
 
 
@@ -118,9 +154,10 @@ def main(argv: list[str]) -> int:
                   f"{t_one * 1000:>9.1f}ms {len(one.encode()):>12,} {t_ics:>8.3f}s "
                   f"{len(ics):>10,} {t_ld:>11.3f}s")
         if not core_only:
-            print("\nWhole site (mkdocs build, km + en):")
+            print("\nWhole site (mkdocs build, km + en; peak memory of the build process):")
+            posters = posters_for(Path(tmp))
             for n in sizes:
-                print(site_build(n, (Path(tmp) / f"tour_{n}.yaml").read_text(encoding="utf-8"), Path(tmp)))
+                print(site_build(n, (Path(tmp) / f"tour_{n}.yaml").read_text(encoding="utf-8"), Path(tmp), posters))
     return 0
 
 
