@@ -24,10 +24,15 @@
       document.head.appendChild(script);
     };
     toggle.addEventListener("change", function () {
-      // focus inside the tap: phones open the keyboard only then
-      if (toggle.checked) { document.documentElement.classList.add("campaign-search--open"); input.focus(); start(); }
+      // asked for first, so the download runs while the page lays out the open search; focus
+      // inside the tap: phones open the keyboard only then
+      if (toggle.checked) { start(); document.documentElement.classList.add("campaign-search--open"); input.focus(); }
     });
     input.addEventListener("focus", start);
+    // a finger on the search button: asked for before the tap ends (a phone's click comes later)
+    document.querySelectorAll('label[for="__search"]').forEach(function (label) {
+      label.addEventListener("pointerdown", start, { passive: true });
+    });
     var button = document.querySelector("[data-campaign-search-button]");
     if (button) button.addEventListener("keydown", function (e) {
       if (e.key === "Enter" || e.key === " ") { e.preventDefault(); toggle.checked = true; toggle.dispatchEvent(new Event("change")); }
