@@ -29,11 +29,18 @@ def package_dirs() -> dict[str, str]:
     return {p.parent.name: str(p) for p in sorted(PACKAGE.rglob("templates")) if p.is_dir()}
 
 
+_listed: list[tuple] = [()]  # the override files the environment was made with
+
+
 def use_overrides(directory: Path | None) -> None:
-    """Templates in ``directory`` (``<part>/<file>``) take precedence over the package's."""
+    """Templates in ``directory`` (``<part>/<file>``) take precedence over the package's. The
+    same folder with the same files keeps the compiled templates (Jinja reloads an edited one;
+    a file added or removed makes a new environment, so a new override is not missed)."""
     chosen = [directory] if directory is not None and directory.is_dir() else []
-    if chosen != _overrides:  # the same: the compiled templates are kept (Jinja reloads a changed file)
+    listed = (tuple(chosen), tuple(sorted(str(p) for d in chosen for p in d.rglob("*"))))
+    if listed != _listed[0]:
         _overrides[:] = chosen
+        _listed[0] = listed
         env.cache_clear()
 
 
