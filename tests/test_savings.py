@@ -115,8 +115,9 @@ def test_khmer_calculator_takes_khmer_digits_and_answers_in_them(phone, site):
     rows = _plan_rows(phone)
     assert len(rows) == 4 and rows[-1][1].startswith("១,០០០,០០០"), rows
     assert not WESTERN.search(str(rows))
-    # the plan is in the address, in plain digits, to share
-    query = parse_qs(urlsplit(phone.url).query)
+    # the plan is in the address, in plain digits, to share; after "#", which no server sees
+    assert urlsplit(phone.url).query == ""
+    query = parse_qs(urlsplit(phone.url).fragment)
     assert query == {"goal": ["1000000"], "cur": ["riel"], "plan": ["save"], "every": ["month"], "amount": ["250000"]}
     assert phone.get_attribute("[data-savings-link]", "href") == phone.url
     # form controls use the page's font, not the browser's default
@@ -141,16 +142,19 @@ def test_english_calculator_by_when(phone, site):
                       f"or {format_number(plan.per_month(10_000, 5, 'baht'), 'en')} baht each month."), result
     assert _plan_rows(phone) == [[f"{k} month{'s' if k > 1 else ''}", f"{format_number(2000 * k, 'en')} baht"]
                                  for k in range(1, 6)]
-    assert parse_qs(urlsplit(phone.url).query) == {"goal": ["10000"], "cur": ["baht"], "plan": ["time"], "months": ["5"]}
+    assert parse_qs(urlsplit(phone.url).fragment) == {"goal": ["10000"], "cur": ["baht"], "plan": ["time"], "months": ["5"]}
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     screenshot(phone, "savings-en")
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("prefix,lang", [("", "km"), ("en/", "en")])
-def test_a_shared_plan_opens_with_its_inputs(phone, site, prefix, lang):
-    phone.goto(site.url + prefix + "savings/?goal=1000000&cur=riel&plan=save&every=week&amount=50000")
+@pytest.mark.parametrize("prefix,lang,mark", [("", "km", "#"), ("en/", "en", "#"), ("", "km", "?")])
+def test_a_shared_plan_opens_with_its_inputs(phone, site, prefix, lang, mark):
+    """A shared plan, after "#"; one shared before the plan moved there, after "?", opens too
+    and its address is rewritten (the sums leave the part a server sees)."""
+    phone.goto(site.url + prefix + f"savings/{mark}goal=1000000&cur=riel&plan=save&every=week&amount=50000")
     phone.wait_for_load_state("networkidle")
+    assert urlsplit(phone.url).query == "" and "goal=1000000" in urlsplit(phone.url).fragment
     goal = phone.input_value("#savings-goal")
     assert goal == format_number(1_000_000, lang)
     assert phone.input_value("select[name=every]") == "week"
@@ -167,7 +171,7 @@ def test_a_shared_plan_opens_with_its_inputs(phone, site, prefix, lang):
 
 @pytest.mark.browser
 def test_nonsense_in_the_address_is_ignored(phone, site):
-    phone.goto(site.url + "en/savings/?goal=abc&cur=dollar&plan=%3Cb%3E&every=day&amount=")
+    phone.goto(site.url + "en/savings/#goal=abc&cur=dollar&plan=%3Cb%3E&every=day&amount=")
     phone.wait_for_load_state("networkidle")
     assert phone.input_value("#savings-goal") == ""
     assert phone.evaluate("document.querySelector('[name=cur]:checked').value") == "riel"
@@ -204,6 +208,6 @@ def test_the_planner_works_offline_after_a_visit_to_the_home_page_only(browser, 
     page.wait_for_function("async (u) => !!(await caches.match(u))", arg=site.url + "assets/javascripts/savings.js",
                            polling=200, timeout=30000)
     context.set_offline(True)
-    page.goto(site.url + "savings/?goal=1000000&amount=100000")
+    page.goto(site.url + "savings/#goal=1000000&amount=100000")
     assert "១០" in page.locator("[data-savings-result]").inner_text()
     context.close()

@@ -24,13 +24,14 @@
     root.querySelectorAll("[data-savings-for]").forEach(function (p) {
       p.hidden = p.getAttribute("data-savings-for") !== f.plan.value;
     });
-    // The plan is kept in the address: a reload keeps it, a link shares it.
+    // The plan is kept in the address after "#": a reload keeps it, a link shares it, and a
+    // browser never sends that part to a server (a reader's sums stay out of its logs).
     var q = new URLSearchParams();
     FIELDS.forEach(function (k) {
       var v = k === "goal" ? g : k === "amount" ? a : k === "months" ? m : f[k].value;
       if (v && !(byTime ? k === "amount" || k === "every" : k === "months")) q.set(k, v);
     });
-    history.replaceState(null, "", g || a || m ? "?" + q : location.pathname);
+    history.replaceState(null, "", location.pathname + (g || a || m ? "#" + q : ""));
     link.href = location.href;
     var money = function (x) { return fill(T[cur], { n: fmt(x) }); };
     if (!g || !(byTime ? m : a)) { out.textContent = T.hint; box.hidden = true; return; }
@@ -54,7 +55,8 @@
     }
     box.hidden = false;
   }
-  var q = new URLSearchParams(location.search), ok = { cur: Object.keys(T.step), plan: ["save", "time"], every: ["week", "month"] };
+  // "#…", or "?…" as links shared before had it (rewritten to "#…" at once)
+  var q = new URLSearchParams(location.hash.slice(1) || location.search.slice(1)), ok = { cur: Object.keys(T.step), plan: ["save", "time"], every: ["week", "month"] };
   FIELDS.forEach(function (k) {
     var v = q.get(k);
     if (v === null) return;
