@@ -308,6 +308,11 @@ def scratch(site_bytes: int = 0) -> str | None:
     return None
 
 
+def _folder(where: str | None) -> Path:
+    """A new folder for the preview's builds in ``where`` (None: the system's temporary folder)."""
+    return Path(tempfile.mkdtemp(prefix="campaign-preview-", dir=where))
+
+
 def _stamp() -> str:
     return time.strftime("%H:%M:%S")
 
@@ -319,7 +324,7 @@ class Preview:
         self.url = f"http://{addr}/"
         self.state = State()
         self.lock = threading.Lock()
-        self.tmp = Path(tempfile.mkdtemp(prefix="campaign-preview-", dir=scratch()))
+        self.tmp = _folder(scratch())
         self.spent: list[Path] = []  # earlier folders of builds (memory grew short)
         self.builds = 0
         self.proc: subprocess.Popen | None = None
@@ -436,9 +441,10 @@ class Preview:
         if self.tmp.parent != MEMORY:
             return
         size = sum(os.path.getsize(os.path.join(d, f)) for d, _, names in os.walk(site) for f in names)
-        if scratch(size) != str(MEMORY):
+        where = scratch(size)
+        if where != str(MEMORY):
             self.spent.append(self.tmp)  # the served build stays there until the next replaces it
-            self.tmp = Path(tempfile.mkdtemp(prefix="campaign-preview-"))  # the system's temporary folder
+            self.tmp = _folder(where)
 
     def _worker_send(self, out: Path) -> bool:
         """Ask the worker to build into ``out`` (started if needed); False when the engine has none."""

@@ -12,37 +12,19 @@ site, and the reference site plus N synthetic pages per language (scripts/synthe
 
 from __future__ import annotations
 
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from synthetic import copy_project, add_pages, stock_project, options  # noqa: E402
+from synthetic import build, copy_project, add_pages, stock_project, options  # noqa: E402
 
 
-def build_once(project: Path, out: Path) -> tuple[float, int]:
-    """(seconds, peak RSS in MB) of one build in its own process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1:8000/"}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as on a staff machine: compiled modules kept
-    cmd = ["/usr/bin/time", "-f", "%M", sys.executable, "-m", "mkdocs", "build", "-q",
-           "-f", str(project / "mkdocs.yml"), "-d", str(out)]
-    t0 = time.perf_counter()
-    result = subprocess.run(cmd, env=env, capture_output=True, text=True)
-    seconds = time.perf_counter() - t0
-    if result.returncode != 0:
-        raise SystemExit(result.stderr[-3000:])
-    rss_kb = int(result.stderr.strip().splitlines()[-1])
-    return seconds, rss_kb // 1024
-
-
-def measure(project: Path, out: Path, runs: int) -> tuple[float, int]:
-    build_once(project, out)  # warm-up: caches filled, files in the page cache
-    results = [build_once(project, out) for _ in range(runs)]
+def measure(project: Path, out: Path, runs: int) -> tuple[float, float]:
+    build(project, out)  # warm-up: caches filled, files in the page cache
+    results = [build(project, out) for _ in range(runs)]
     return statistics.median(s for s, _ in results), max(m for _, m in results)
 
 
@@ -61,7 +43,7 @@ def main(argv=None) -> int:
     print(f"median of {args.runs} warm builds, peak memory of the build process")
     print(f"{'project':32} {'ours s':>7} {'ours MB':>8} {'stock s':>8} {'stock MB':>9} {'ratio':>6}")
     for name, (s, m), (ss, sm) in rows:
-        print(f"{name:32} {s:>7.2f} {m:>8} {ss:>8.2f} {sm:>9} {s / ss:>6.2f}")
+        print(f"{name:32} {s:>7.2f} {m:>8.0f} {ss:>8.2f} {sm:>9.0f} {s / ss:>6.2f}")
     return 0
 
 

@@ -14,10 +14,7 @@ guide page. An event page must not grow with N. Not a test: figures vary with th
 from __future__ import annotations
 
 import datetime as dt
-import os
-import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -25,9 +22,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from campaign.content.tour.calendar import schedule_ics  # noqa: E402
-from campaign.core.config import PROJECT_FILES  # noqa: E402
 from campaign.core.diagnostics import errors  # noqa: E402
 from campaign.content.gazetteer.model import load_gazetteer  # noqa: E402
 from campaign.content.tour.jsonld import event_jsonld  # noqa: E402
@@ -35,6 +32,7 @@ from campaign.content.tour.schedule import KINDS, read_schedule  # noqa: E402
 from campaign.content.tour.view import event_page, schedule_page  # noqa: E402
 from campaign.content.tour.urls import site_urls  # noqa: E402
 from campaign.core.yamlsource import parse_file  # noqa: E402
+from synthetic import build, copy_project  # noqa: E402
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -67,62 +65,29 @@ def timed(fn, *args, **kw):
     return result, time.perf_counter() - t0
 
 
-BUILD_URL = "http://127.0.0.1:8000/"
-# a build that prints its own peak memory (Chromium, which draws cards, is a process of its own)
-_MEASURED = ("import resource, runpy, sys\nsys.argv = sys.argv[1:]\ntry:\n"
-             "    runpy.run_module('mkdocs', run_name='__main__', alter_sys=True)\nfinally:\n"
-             "    print(f'peak-kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}', file=sys.stderr)\n")
-
-
-def _copy_project(project: Path, schedule_text: str | None) -> Path:
-    for name in PROJECT_FILES:
-        src = ROOT / name
-        if name == "tour_schedule.yaml" and schedule_text is not None:
-            project.mkdir(parents=True, exist_ok=True)
-            (project / name).write_text(schedule_text, encoding="utf-8")
-        elif src.exists():
-            (shutil.copytree if src.is_dir() else shutil.copy)(src, project / name)
-    return project
-
-
-def _build(project: Path, out: Path) -> tuple[float, float, str]:
-    """Seconds, peak MB of the build process, and its last line when it failed ("" when not)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": BUILD_URL,
-           "SOURCE_DATE_EPOCH": str(int(dt.datetime(*TODAY.timetuple()[:3], tzinfo=dt.timezone.utc).timestamp()))}
-    cmd = [sys.executable, "-c", _MEASURED, "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
-    t0 = time.perf_counter()
-    run = subprocess.run(cmd, env=env, capture_output=True, text=True)
-    seconds = time.perf_counter() - t0
-    peak = re.search(r"peak-kb (\d+)", run.stderr)
-    failed = "" if run.returncode == 0 else (run.stderr.strip().splitlines() or ["?"])[-1]
-    return seconds, int(peak.group(1)) / 1024 if peak else float("nan"), failed
+def _epoch() -> str:
+    return str(int(dt.datetime(*TODAY.timetuple()[:3], tzinfo=dt.timezone.utc).timestamp()))
 
 
 def posters_for(tmp: Path) -> Path:
-    """The posters' cache for ``BUILD_URL`` (their QR codes hold the site's address): the reference
+    """The posters' cache for the benchmarks' address (their QR codes hold it): the reference
     project built once at that address, from this checkout's cache when it has them."""
-    project = _copy_project(tmp / "posters_project", None)
+    project = copy_project(tmp / "posters_project")
     if (ROOT / ".cache" / "posters").is_dir():
         shutil.copytree(ROOT / ".cache" / "posters", project / ".cache" / "posters")
-    _, _, failed = _build(project, tmp / "posters_site")
-    if failed:
-        raise SystemExit(f"the reference project did not build: {failed}")
+    build(project, tmp / "posters_site", SOURCE_DATE_EPOCH=_epoch())
     return project / ".cache" / "posters"
 
 
 def site_build(n: int, schedule_text: str, tmp: Path, posters: Path) -> str:
     """Build the whole reference site with a synthetic schedule; one line of figures. Cold: only
     the posters kept (they are not what is measured); warm: a second build, nothing edited."""
-    project = _copy_project(tmp / f"project_{n}", schedule_text)
+    project = copy_project(tmp / f"project_{n}")
+    (project / "tour_schedule.yaml").write_text(schedule_text, encoding="utf-8")
     shutil.copytree(posters, project / ".cache" / "posters")
-    figures = []
-    for run_name in ("cold", "warm"):
-        out = tmp / f"site_{n}_{run_name}"
-        seconds, peak, failed = _build(project, out)
-        if failed:
-            return f"build failed: {failed}"
-        figures.append((seconds, peak))
-    (cold, cold_mb), (warm, warm_mb) = figures
+    cold, cold_mb = build(project, tmp / f"site_{n}_cold", SOURCE_DATE_EPOCH=_epoch())
+    out = tmp / f"site_{n}_warm"
+    warm, warm_mb = build(project, out, SOURCE_DATE_EPOCH=_epoch())
     size = lambda rel: (out / rel).stat().st_size  # noqa: E731
     pages = sum(1 for _ in out.rglob("index.html"))
     return (f"{n:>7} cold {cold:>6.1f}s {cold_mb:>4.0f} MB  warm {warm:>6.1f}s {warm_mb:>4.0f} MB {pages:>7,} pages"

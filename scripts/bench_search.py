@@ -14,9 +14,7 @@ import functools
 import gzip
 import http.server
 import json
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -24,13 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from synthetic import stock_project, synthetic_project, options  # noqa: E402
-
-
-def build(project: Path, out: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1:8000/"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
-                    "-d", str(out)], env=env, check=True, capture_output=True)
+from synthetic import build, stock_project, synthetic_project, options  # noqa: E402
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -8,9 +8,12 @@ stock MkDocs + Material + mkdocs-static-i18n project of the same pages to compar
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import shutil
+import subprocess
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,6 +89,27 @@ def stock_project(dst: Path, source: Path) -> Path:
     shutil.copy(ROOT / "overrides/partials/languages/km.html", dst / "overrides/partials/languages/km.html")
     (dst / "mkdocs.yml").write_text(STOCK_CONFIG, encoding="utf-8")
     return dst
+
+
+SITE_URL = "http://127.0.0.1:8000/"
+# a build that prints its own peak memory at the end (Chromium, which draws cards, is a process of its own)
+_MEASURED = ("import resource, runpy, sys\nsys.argv = sys.argv[1:]\ntry:\n"
+             "    runpy.run_module('mkdocs', run_name='__main__', alter_sys=True)\nfinally:\n"
+             "    print(f'peak-kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}', file=sys.stderr)\n")
+
+
+def build(project: Path, out: Path, **env: str) -> tuple[float, float]:
+    """(seconds, peak MB of the build process) of one ``mkdocs build`` in its own process; a
+    failed build stops the benchmark with the end of its output."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, **env}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as on a staff machine: compiled modules kept
+    cmd = [sys.executable, "-c", _MEASURED, "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
+    t0 = time.perf_counter()
+    run = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - t0
+    if run.returncode != 0:
+        raise SystemExit(f"{project} did not build:\n{run.stderr[-3000:]}")
+    return seconds, int(re.search(r"peak-kb (\d+)", run.stderr).group(1)) / 1024
 
 
 def options(doc: str, runs: int = 3) -> argparse.ArgumentParser:

@@ -21,7 +21,8 @@ from campaign.languages import dates
 from campaign.languages.catalog import translator
 
 PACKAGE = Path(__file__).resolve().parent.parent
-_overrides: list[Path] = []
+# the overrides folder (none or one) and its files, as the environment was made with them
+_overrides: list[tuple[tuple[Path, ...], tuple[str, ...]]] = [((), ())]
 
 
 def package_dirs() -> dict[str, str]:
@@ -29,29 +30,25 @@ def package_dirs() -> dict[str, str]:
     return {p.parent.name: str(p) for p in sorted(PACKAGE.rglob("templates")) if p.is_dir()}
 
 
-_listed: list[tuple] = [()]  # the override files the environment was made with
-
-
 def use_overrides(directory: Path | None) -> None:
     """Templates in ``directory`` (``<part>/<file>``) take precedence over the package's. The
     same folder with the same files keeps the compiled templates (Jinja reloads an edited one;
     a file added or removed makes a new environment, so a new override is not missed)."""
-    chosen = [directory] if directory is not None and directory.is_dir() else []
-    listed = (tuple(chosen), tuple(sorted(str(p) for d in chosen for p in d.rglob("*"))))
-    if listed != _listed[0]:
-        _overrides[:] = chosen
-        _listed[0] = listed
+    folders = (directory,) if directory is not None and directory.is_dir() else ()
+    state = (folders, tuple(sorted(str(p) for d in folders for p in d.rglob("*"))))
+    if state != _overrides[0]:
+        _overrides[0] = state
         env.cache_clear()
 
 
 def overrides(part: str) -> list[Path]:
     """The project's override files for one part (``posters``), for cache keys."""
-    return sorted(p for d in _overrides for p in (d / part).rglob("*") if p.is_file())
+    return sorted(p for d in _overrides[0][0] for p in (d / part).rglob("*") if p.is_file())
 
 
 @functools.lru_cache(maxsize=1)
 def env() -> Environment:
-    loaders = [FileSystemLoader(str(d)) for d in _overrides]
+    loaders = [FileSystemLoader(str(d)) for d in _overrides[0][0]]
     loaders.append(PrefixLoader({name: FileSystemLoader(d) for name, d in package_dirs().items()}))
     e = Environment(
         loader=ChoiceLoader(loaders),
